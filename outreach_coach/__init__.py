@@ -1,0 +1,19 @@
+"""outreach-coach: a linter for cold outreach messages, with templates for better ones.
+
+Library use::
+
+    from outreach_coach import Coach
+    coach = Coach.from_config()
+    result = coach.lint_text("Hi Sam, can I pick your brain?")
+    for finding in result.findings:
+        print(finding.rule, finding.line, finding.message)
+"""
+from __future__ import annotations
+
+from .engine import Coach, FileResult
+from .errors import ConfigError, InputError
+from .findings import Finding, Severity, score
+from .messages import Message, parse
+
+__version__ = "0.1.0"
+__all__ = ["Coach", "ConfigError", "FileResult", "Finding", "InputError", "Message", "Severity", "parse", "score"]

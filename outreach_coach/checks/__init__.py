@@ -1,0 +1,23 @@
+"""The check types rules can name in `check: {type: ...}`: a plain table, no registration magic."""
+from __future__ import annotations
+
+from .base import Check, Context, Hit, Param
+from .matching import Pattern, Phrase, Regex
+from .metrics import DaysBetween, EmptyBody, Length, MissingSubject, PronounRatio, QuestionCount, ReadingGrade
+
+CHECK_TYPES: dict[str, type[Check]] = {
+    # matching
+    "phrase": Phrase,
+    "pattern": Pattern,
+    "regex": Regex,
+    # measured
+    "empty": EmptyBody,
+    "missing-subject": MissingSubject,
+    "length": Length,
+    "reading-grade": ReadingGrade,
+    "question-count": QuestionCount,
+    "pronoun-ratio": PronounRatio,
+    "days-between": DaysBetween,
+}
+
+__all__ = ["CHECK_TYPES", "Check", "Context", "Hit", "Param"]

@@ -1,0 +1,49 @@
+"""The command line: a thin layer over the library. Each command group lives in its own module."""
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import ConfigError
+from .common import ExitCode
+from .lint import explain_command, lint_command, rules_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="outreach-coach")
+@click.option("-v", "--verbose", count=True, help="Log decisions to stderr (-vv for more).")
+def cli(verbose: int) -> None:
+    """Coach cold outreach: lint drafts for what gets them ignored, and write better ones from templates.
+
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="outreach-coach: %(message)s", stream=sys.stderr)
+
+
+cli.add_command(lint_command)
+cli.add_command(rules_command)
+cli.add_command(explain_command)
+
+
+def main() -> None:
+    """Console entry point: usage errors and config errors exit 2 with one line, never a traceback."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exit_:
+        code = exit_.exit_code
+    except click.ClickException as err:
+        err.show()
+        code = ExitCode.USAGE
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        code = ExitCode.USAGE
+    except ConfigError as err:
+        click.echo(f"outreach-coach: {err}", err=True)
+        code = ExitCode.USAGE
+    except BrokenPipeError:
+        code = ExitCode.CLEAN
+    sys.exit(code if isinstance(code, int) else ExitCode.CLEAN)

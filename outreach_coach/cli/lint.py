@@ -1,0 +1,113 @@
+"""`lint`, `rules` and `explain`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..config import FAIL_LEVELS, KEYS
+from ..findings import Severity
+from ..formats import FORMATTERS, Summary
+from ..rules import RuleSet, expand_example
+from .common import ExitCode, load_config
+
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                             help="Config file (default: .outreach-coach.yaml or pyproject.toml, found upward).")
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, required=True)
+@config_option
+@click.option("-f", "--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning, or the config's fail-on].")
+@click.option("--stdin-filename", help="Name (and so format: .txt, .md, .eml) for text read from '-'.")
+@click.option("--glob", "globs", multiple=True, help="File pattern to lint inside folders (repeatable).")
+@click.option("--show-suggestions", "-s", is_flag=True, help="Print each finding's suggestion under it.")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
+def lint_command(paths, config_path, output_format, fail_on, stdin_filename, globs, show_suggestions, color):
+    """Lint message files and folders (.txt, .md, .eml); '-' reads standard input."""
+    from ..engine import Coach
+
+    config = load_config(config_path)
+    if globs:
+        config = _replace(config, globs=tuple(globs))
+    coach = Coach(config)
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    colour = sys.stdout.isatty() if color is None else color
+    formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions)
+    summary = Summary()
+    for result in coach.lint_paths(paths, stdin_text, stdin_filename):
+        summary.add(result)
+        if result.error:
+            click.echo(f"outreach-coach: {result.path}: {result.error}", err=True)
+        formatter.file(result)
+    formatter.finish(summary)
+    sys.exit(_exit_code(summary, fail_on or config.fail_on))
+
+
+def _replace(config, **changes):
+    from dataclasses import replace
+
+    return replace(config, **changes)
+
+
+def _exit_code(summary: Summary, fail_on: str) -> ExitCode:
+    if summary.unreadable:
+        return ExitCode.USAGE
+    if fail_on != "never":
+        threshold = Severity.parse(fail_on)
+        if any(count for severity, count in summary.by_severity.items() if severity >= threshold):
+            return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+@click.command("rules")
+@config_option
+@click.option("--all", "show_all", is_flag=True, help="Include rules that are switched off.")
+def rules_command(config_path, show_all):
+    """List the rules: id, severity, where it applies, and what it checks."""
+    rules = RuleSet.load(load_config(config_path))
+    for rule in sorted(rules.all.values(), key=lambda r: r.id):
+        if not rule.enabled and not show_all:
+            continue
+        state = "" if rule.enabled else " (off)"
+        click.echo(f"{rule.id:28} {rule.severity.label:10} {_scope(rule):34} {rule.message.splitlines()[0]}{state}")
+
+
+def _scope(rule) -> str:
+    kinds = ",".join(sorted(rule.kinds)) or "all kinds"
+    channels = f" [{','.join(sorted(rule.channels))}]" if rule.channels else ""
+    return kinds + channels
+
+
+@click.command("explain")
+@click.argument("rule_id")
+@config_option
+def explain_command(rule_id, config_path):
+    """Explain one rule: why it matters, where the advice comes from, examples and settings."""
+    rules = RuleSet.load(load_config(config_path))
+    rule = rules.get(rule_id)
+    if rule is None:
+        raise click.BadParameter(f"no rule {rule_id!r}; see 'outreach-coach rules'", param_hint="RULE_ID")
+    echo = click.echo
+    echo(f"{rule.id} ({rule.severity.label}{'' if rule.enabled else ', off by default'})")
+    echo(f"Applies to: {_scope(rule)}; looks at: {rule.scope}")
+    echo(f"\nWhat it flags: {rule.message}")
+    echo(f"\nWhy: {rule.rationale}")
+    echo(f"\nSource: article {rule.source}")
+    if rule.suggestion:
+        echo(f"\nInstead: {rule.suggestion}")
+    for title, examples in (("Fires on", rule.fires), ("Passes", rule.passes)):
+        if examples:
+            echo(f"\n{title}:")
+            for example in examples:
+                flat = " ".join(expand_example(example).split())
+                echo("  - " + (flat[:157] + "..." if len(flat) > 160 else flat))
+    echo("\nSettings (config file, under rules:):")
+    echo(f"  {rule.id}: {{severity: {rule.severity.label}}}   # or: {rule.id}: off")
+    for name, value in rule.parameters().items():
+        if not isinstance(value, list):
+            echo(f"  {rule.id}: {{{name}: {value}}}")
+    echo(f"\nOther config keys: {', '.join(KEYS)}")

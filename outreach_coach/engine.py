@@ -1,0 +1,151 @@
+"""The engine: parse each message once, run spaCy once per message in batches, run the rules, stamp findings."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config as config_module
+from . import messages, nlp, reading
+from .checks.base import Context, Hit
+from .config import Config
+from .errors import InputError
+from .findings import Finding, score
+from .messages import Message
+from .rules import Rule, RuleSet
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 64
+_PLACEHOLDER_VAR = re.compile(r"\{([a-z_]+)\}")
+# Text in quotation marks is the writer mentioning words, not using them ("rather than 'pick your brain'").
+_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|(?<!\w)'[^'\n]{4,200}'(?!\w)")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file: its findings and score, or the error that stopped it being read."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    kind: str | None = None
+    channel: str | None = None
+    error: str | None = None
+    message: Message | None = None
+
+    @property
+    def score(self) -> int | None:
+        return None if self.error else score(self.findings)
+
+
+class Coach:
+    """A configured linter: `Coach.from_config()`, then `lint_text`, `lint_paths` or `lint_messages`."""
+
+    def __init__(self, config: Config | None = None, rules: RuleSet | None = None, today: dt.date | None = None):
+        self.config = config or Config()
+        self.rules = rules or RuleSet.load(self.config)
+        self.today = today
+        self._nlp = None
+
+    @classmethod
+    def from_config(cls, path: Path | None = None, start: Path | None = None) -> "Coach":
+        """A coach with the config at `path`, or the one discovered upward from `start` (or the cwd)."""
+        return cls(config_module.load(path, start))
+
+    # -- input -------------------------------------------------------------
+
+    def parse_file(self, path: str, stdin_text: str | None = None, stdin_filename: str | None = None) -> Message:
+        """Read and parse one file (or standard input when path is '-')."""
+        if path == "-":
+            name = stdin_filename or "<stdin>"
+            return messages.parse(stdin_text or "", name, messages.format_for(name), self.today)
+        text = reading.decode(reading.read_bytes(path, self.config.max_file_size), path)
+        return messages.parse(text, path, messages.format_for(path), self.today)
+
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
+        """Lint one message given as text."""
+        try:
+            message = messages.parse(text, path, fmt, self.today)
+        except InputError as err:
+            return FileResult(path, error=err.problem)
+        return next(self.lint_messages([message]))
+
+    def lint_paths(self, paths: Iterable[str], stdin_text: str | None = None,
+                   stdin_filename: str | None = None) -> Iterator[FileResult]:
+        """Lint files and folders, streaming one result per file in input order."""
+        def parsed() -> Iterator[Message | FileResult]:
+            for item in reading.discover(paths, self.config.globs):
+                if isinstance(item, InputError):
+                    yield FileResult(item.path, error=item.problem)
+                    continue
+                try:
+                    yield self.parse_file(item, stdin_text, stdin_filename)
+                except InputError as err:
+                    yield FileResult(err.path, error=err.problem)
+        return self.lint_messages(parsed())
+
+    def lint_messages(self, items: Iterable[Message | FileResult]) -> Iterator[FileResult]:
+        """Lint parsed messages in batches through spaCy; FileResults (errors) pass through in order."""
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, BATCH_SIZE)):
+            yield from self._lint_batch(batch)
+
+    # -- the work ------------------------------------------------------------
+
+    def _lint_batch(self, batch: list[Message | FileResult]) -> Iterator[FileResult]:
+        wanted = [item for item in batch if isinstance(item, Message)]
+        plans = {id(m): [rule for rule in self.rules.enabled if rule.applies(m)] for m in wanted}
+        needs_doc = [m for m in wanted if any(rule.check.features() for rule in plans[id(m)])]
+        docs = dict(zip(map(id, needs_doc), self._pipe([m.text for m in needs_doc]))) if needs_doc else {}
+        for item in batch:
+            if isinstance(item, FileResult):
+                yield item
+            else:
+                yield self._lint_one(item, plans[id(item)], docs.get(id(item)))
+
+    def _pipe(self, texts: list[str]):
+        if self._nlp is None:
+            self._nlp = nlp.load(self.config.model, self.rules.features())
+            for rule in self.rules.enabled:
+                rule.check.prepare(self._nlp)
+        return self._nlp.pipe(texts, batch_size=BATCH_SIZE)
+
+    def _lint_one(self, message: Message, rules: list[Rule], doc) -> FileResult:
+        memo: dict = {}
+        quoted = [m.span() for m in _QUOTED.finditer(message.text)]
+        findings: list[Finding] = []
+        for rule in rules:
+            ctx = Context(message, doc, self._scope(message, rule.scope), memo)
+            try:
+                hits = list(rule.check.run(ctx))
+            except Exception as err:  # a rule that raises becomes this file's error; the run goes on
+                log.debug("rule %s failed on %s", rule.id, message.path, exc_info=True)
+                return FileResult(message.path, error=f"rule '{rule.id}' failed: {err}")
+            for hit in hits:
+                if not rule.quoted and any(s <= hit.start and hit.end <= e for s, e in quoted):
+                    continue
+                findings.append(self._finding(message, rule, hit))
+        findings.sort(key=lambda f: (f.line, f.column, f.rule))
+        return FileResult(message.path, tuple(findings), message.kind, message.channel, message=message)
+
+    @staticmethod
+    def _scope(message: Message, scope: str) -> tuple[int, int]:
+        if scope == "all":
+            return 0, len(message.text)
+        return message.sections.get(scope, (0, 0))
+
+    @staticmethod
+    def _finding(message: Message, rule: Rule, hit: Hit) -> Finding:
+        line, column = message.position(hit.start)
+        end_line, end_column = message.end_position(hit.end) if hit.end > hit.start else (line, column)
+        variables = dict(hit.variables)
+        fill = lambda m: variables.get(m.group(1), m.group(0))  # noqa: E731
+        return Finding(
+            rule=rule.id, severity=rule.severity, message=_PLACEHOLDER_VAR.sub(fill, rule.message),
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            suggestion=_PLACEHOLDER_VAR.sub(fill, hit.suggestion or rule.suggestion),
+        )
