@@ -1,0 +1,76 @@
+"""Shared notions over the spaCy parse that several judgement rules use.
+
+Rules ask these questions of a sentence or token instead of matching whole sentences:
+is it negated, is it the writer's own hypothetical, is the sentence a request. Extend this
+module (not individual checks) when a notion is useful to more than one rule.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+NEGATION_LEMMAS = frozenset({"not", "never", "no", "n't", "neither", "nor", "without"})
+# Words that put what follows out of the writer's actual ask ("rather than X", "instead of X").
+CONTRAST_LEMMAS = frozenset({"rather", "instead"})
+CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
+REQUEST_MODALS = frozenset({"can", "could", "would", "will", "may", "might"})
+WANT_LEMMAS = frozenset({"love", "like", "want", "hope", "appreciate", "wonder", "need"})
+
+
+def sentences(doc: Doc, scope: tuple[int, int]) -> Iterator[Span]:
+    """The doc's sentences that overlap a character scope."""
+    for sent in doc.sents:
+        if sent.end_char > scope[0] and sent.start_char < scope[1]:
+            yield sent
+
+
+def ancestors_and_self(token: Token) -> Iterator[Token]:
+    yield token
+    yield from token.ancestors
+
+
+def is_negated(token: Token) -> bool:
+    """Whether the token, or a verb it depends on, is negated or contrasted away ("rather than ask")."""
+    for node in ancestors_and_self(token):
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in NEGATION_LEMMAS and child.dep_ in ("advmod", "det", "neg"):
+                return True
+            if child.lower_ in CONTRAST_LEMMAS:
+                return True
+        if node.dep_ == "pcomp" and node.head.lower_ in ("than", "of") and any(
+                c.lower_ in CONTRAST_LEMMAS for c in node.head.subtree):
+            return True
+    return False
+
+
+def is_hypothetical(token: Token) -> bool:
+    """Whether the token sits in a conditional clause ("if you ever want to chat")."""
+    for node in ancestors_and_self(token):
+        if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in node.children):
+            return True
+    return False
+
+
+def is_question(sent: Span) -> bool:
+    return sent.text.rstrip().endswith("?")
+
+
+def is_request(sent: Span) -> bool:
+    """Whether a sentence asks something of the reader.
+
+    Covers questions with a modal and "you" ("Could you...", "Would you be open to..."),
+    the writer's wants ("I'd love to...", "I was hoping you could..."), and imperatives
+    addressed to the reader ("Let me know if...", "Send me...").
+    """
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return False
+    lowers = {t.lower_ for t in tokens}
+    if is_question(sent) and (lowers & REQUEST_MODALS or lowers & {"you", "we", "i"}):
+        return True
+    for token in tokens:
+        if token.lemma_ in WANT_LEMMAS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children):
+            return True
+    root = sent.root
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
