@@ -1,14 +1,17 @@
 """Shared notions over the spaCy parse that several judgement rules use.
 
 Rules ask these questions of a sentence or token instead of matching whole sentences:
-is it negated, is it the writer's own hypothetical, is the sentence a request. Extend this
-module (not individual checks) when a notion is useful to more than one rule.
+is it negated, is it the writer's own hypothetical, is the sentence a request, is a topic
+specific. Extend this module (not individual checks) when a notion is useful to more than one
+rule; what a whole message asks and offers is built on these in `intents.py`.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 NEGATION_LEMMAS = frozenset({"not", "never", "no", "n't", "neither", "nor", "without"})
 # Words that put what follows out of the writer's actual ask ("rather than X", "instead of X").
@@ -16,6 +19,40 @@ CONTRAST_LEMMAS = frozenset({"rather", "instead"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 REQUEST_MODALS = frozenset({"can", "could", "would", "will", "may", "might"})
 WANT_LEMMAS = frozenset({"love", "like", "want", "hope", "appreciate", "wonder", "need"})
+# "It would be great if...", "I'd be grateful for...": a wish put as a judgement is a request too.
+WISH_WORDS = frozenset({
+    "great", "amazing", "helpful", "wonderful", "lovely", "fantastic", "appreciated", "grateful", "thankful",
+    "awesome", "ideal", "perfect", "valuable", "incredible", "brilliant", "useful", "honored", "honoured",
+})
+# Verbs by which a sentence reports what others do or want ("everyone wants to...", "people ask to...").
+REPORTING_VERBS = frozenset({
+    "ask", "want", "try", "like", "love", "request", "say", "tell", "suggest", "mention", "hope", "wish", "need",
+    "seek", "expect", "tend", "seem", "write", "offer", "plan", "keep",
+})
+WRITER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+# Dependencies across which a negation or condition does not reach: a new clause starts there.
+CLAUSE_BREAKS = frozenset({"conj", "parataxis", "advcl", "relcl", "ccomp"})
+
+# Heads of topics too general to prepare for ("your career", "some advice", "the industry").
+GENERIC_TOPICS = frozenset({
+    "career", "advice", "thought", "experience", "work", "journey", "path", "field", "industry", "insight",
+    "perspective", "background", "opinion", "tip", "story", "role", "job", "life", "thing", "stuff", "brain",
+    "expertise", "knowledge", "day", "company", "market", "opportunity", "space", "world", "area", "sector",
+    "trend", "everything", "anything", "something", "business", "profession", "domain", "landscape", "topic",
+    "idea", "overview", "basic", "guidance", "suggestion", "pointer", "recommendation", "wisdom", "input",
+    "view", "question", "lesson", "learning", "learnings", "people", "team", "organization", "organisation",
+    "firm", "lab", "time", "it", "this", "that", "what", "more", "lot", "bit", "general", "step", "move",
+    "option", "direction", "future", "transition", "change",
+})
+GENERIC_MARKERS = frozenset({"general", "generally", "broadly", "overall", "broad"})
+SPECIFIC_DETERMINERS = frozenset({"the", "your", "this", "that", "these", "those", "our", "my", "his", "her", "their"})
+# Verbs of getting on in a field: "how did you get into design?" is the same question for everyone.
+CAREER_VERBS = frozenset({
+    "get", "break", "start", "become", "succeed", "land", "transition", "switch", "move", "begin", "enter",
+    "grow", "learn", "study", "do", "prepare", "improve", "pursue", "end", "make", "go", "focus", "read",
+    "choose", "pick", "need", "know", "find", "stand", "advance", "progress", "develop",
+})
+WH_WORDS = frozenset({"how", "what", "why", "which", "when", "where", "whether", "who", "if"})
 
 
 def sentences(doc: Doc, scope: tuple[int, int]) -> Iterator[Span]:
@@ -25,14 +62,54 @@ def sentences(doc: Doc, scope: tuple[int, int]) -> Iterator[Span]:
             yield sent
 
 
+def pieces(doc: Doc, scopes: Iterable[tuple[int, int]]) -> list[Span]:
+    """Sentences cut at line breaks (a subject, a greeting, list items) and clipped to the scopes."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in (*sent, None):
+            if token is None or (token.is_space and "\n" in token.text):
+                end = token.i if token is not None else sent.end
+                out.extend(_clipped(doc[start:end], scopes))
+                start = end + 1
+    return out
+
+
+def _clipped(span: Span, scopes: Iterable[tuple[int, int]]) -> Iterator[Span]:
+    for low, high in scopes:
+        start, end = max(low, span.start_char), min(high, span.end_char)
+        if start < end:
+            clipped = span.doc.char_span(start, end, alignment_mode="contract")
+            trimmed = _trimmed(clipped) if clipped is not None else None
+            if trimmed is not None:
+                yield trimmed
+
+
+def _trimmed(span: Span) -> Span | None:
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
 def ancestors_and_self(token: Token) -> Iterator[Token]:
     yield token
     yield from token.ancestors
 
 
+def clause_chain(token: Token) -> Iterator[Token]:
+    """The token and the heads above it up to the top of its clause (not into a coordinated clause)."""
+    node = token
+    while True:
+        yield node
+        if node.dep_ in CLAUSE_BREAKS or node.head.i == node.i:
+            return
+        node = node.head
+
+
 def is_negated(token: Token) -> bool:
     """Whether the token, or a verb it depends on, is negated or contrasted away ("rather than ask")."""
-    for node in ancestors_and_self(token):
+    for node in clause_chain(token):
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in NEGATION_LEMMAS and child.dep_ in ("advmod", "det", "neg"):
                 return True
@@ -41,15 +118,56 @@ def is_negated(token: Token) -> bool:
         if node.dep_ == "pcomp" and node.head.lower_ in ("than", "of") and any(
                 c.lower_ in CONTRAST_LEMMAS for c in node.head.subtree):
             return True
+    for node in ancestors_and_self(token):
+        if node.dep_ in CLAUSE_BREAKS:
+            return _negated_head(node.head) if node.dep_ == "ccomp" else False
     return False
+
+
+def _negated_head(verb: Token) -> bool:
+    # "I won't ask whether I could pick your brain": a negated verb of asking governs its clause.
+    return verb.lemma_ in ("ask", "request", "want", "try", "mean", "plan") and any(
+        c.dep_ == "neg" for c in verb.children)
+
+
+def condition_clause(token: Token) -> Token | None:
+    """The head of the conditional clause ("if ...", "unless ...") the token sits in, if any."""
+    for node in ancestors_and_self(token):
+        if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in node.children):
+            return node
+    return None
 
 
 def is_hypothetical(token: Token) -> bool:
     """Whether the token sits in a conditional clause ("if you ever want to chat")."""
+    return condition_clause(token) is not None
+
+
+def is_own_hypothetical(token: Token, sent: Span) -> bool:
+    """Whether the token is in the writer's own supposition, not in a request put as a condition.
+
+    "If a call is easier, I'm happy to do one" supposes; "If you could spare 15 minutes, I'd be
+    grateful" and "If you're hiring, let me know" ask.
+    """
+    return is_hypothetical(token) and not is_request(sent)
+
+
+def is_reported(token: Token) -> bool:
+    """Whether the words are someone else's doing ("people often ask to pick your brain")."""
     for node in ancestors_and_self(token):
-        if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in node.children):
-            return True
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            if node.i != token.i and node.lemma_ not in REPORTING_VERBS:
+                return False
+            subject = subjects[0]
+            return subject.lower_ not in WRITER_PRONOUNS | {"you"} and subject.pos_ in ("NOUN", "PROPN", "PRON") \
+                and subject.lower_ not in ("it", "that", "this", "there", "which", "who")
     return False
+
+
+def is_writers_own(token: Token, sent: Span) -> bool:
+    """Whether words are the writer's own, meant statement: not negated, supposed or reported."""
+    return not (is_negated(token) or is_own_hypothetical(token, sent) or is_reported(token))
 
 
 def is_question(sent: Span) -> bool:
@@ -60,8 +178,9 @@ def is_request(sent: Span) -> bool:
     """Whether a sentence asks something of the reader.
 
     Covers questions with a modal and "you" ("Could you...", "Would you be open to..."),
-    the writer's wants ("I'd love to...", "I was hoping you could..."), and imperatives
-    addressed to the reader ("Let me know if...", "Send me...").
+    the writer's wants ("I'd love to...", "I was hoping you could..."), wishes put as a judgement
+    ("It would be great if...", "I'd be grateful for..."), and imperatives addressed to the reader
+    ("Let me know if...", "Send me...").
     """
     tokens = [t for t in sent if not t.is_space]
     if not tokens:
@@ -71,6 +190,66 @@ def is_request(sent: Span) -> bool:
         return True
     for token in tokens:
         if token.lemma_ in WANT_LEMMAS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children):
+            return not is_negated(token)
+        if token.lower_ in WISH_WORDS and token.dep_ in ("acomp", "attr") and any(
+                c.lemma_ == "would" for c in token.head.children):
             return True
     root = sent.root
-    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
+
+
+def is_specific_topic(head: Token) -> bool:
+    """Whether a topic names something one could prepare for, not a field or "your career".
+
+    A clause ("how you coded the answers") is specific unless it is about getting on in a field;
+    a noun phrase is specific when it points at one thing (a determiner, a number, a modifier
+    phrase or clause) and its head is not a general word; "X in general" never is.
+    """
+    subtree = list(head.subtree)
+    if any(t.lower_ in GENERIC_MARKERS for t in subtree):
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return is_specific_clause(head)
+    if head.lemma_.lower() in GENERIC_TOPICS or head.lower_ in GENERIC_TOPICS:
+        return any(is_specific_topic(obj) for obj in topic_objects(head))
+    children = list(head.children)
+    if any(c.dep_ in ("relcl", "acl") for c in children):
+        return True
+    if any(c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in children):
+        return True
+    if any(c.dep_ == "nummod" or c.like_num for c in children):
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ in SPECIFIC_DETERMINERS for c in children)
+
+
+def is_specific_clause(verb: Token) -> bool:
+    """Whether a clause says what exactly it is about (not "how you got into law")."""
+    if verb.lemma_ in CAREER_VERBS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp")]
+        return any(_specific_object(o) for o in objects)
+    return any(c.dep_ in ("dobj", "prep", "attr", "xcomp", "ccomp", "advmod", "acomp") for c in verb.children)
+
+
+def _specific_object(token: Token) -> bool:
+    if token.dep_ == "prep":
+        return any(is_specific_topic(g) for g in token.children if g.dep_ in ("pobj", "pcomp"))
+    return token.pos_ not in ("PRON",) and is_specific_topic(token)
+
+
+def topic_objects(head: Token) -> Iterator[Token]:
+    """What a topic word is about: "thoughts *on the migration*", "advice *for a new nurse*"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "about", "of", "with", "regarding", "around", "for"):
+            yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in ("relcl", "acl") and child.lemma_ not in ("be", "have", "give", "offer"):
+            yield child
+
+
+def asks_about_their_own(sent: Span) -> bool:
+    """Whether a wh-question asks the reader about their own doing ("how did you pick the segments?")."""
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") and any(c.lower_ in ("you", "your") and c.dep_ in ("nsubj", "nsubjpass")
+                                                  for c in token.children):
+            if any(t.lower_ in WH_WORDS for t in token.subtree) or is_question(sent):
+                return is_specific_clause(token)
+    return False

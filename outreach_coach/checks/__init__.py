@@ -1,6 +1,7 @@
 """The check types rules can name in `check: {type: ...}`: a plain table, no registration magic."""
 from __future__ import annotations
 
+from .asks import AskKind, AskWithoutOffer, BroadQuestion, MeetingWithout
 from .base import Check, Context, Hit, Param
 from .matching import Pattern, Phrase, Regex
 from .metrics import DaysBetween, EmptyBody, Length, MissingSubject, PronounRatio, QuestionCount, ReadingGrade
@@ -18,6 +19,11 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "question-count": QuestionCount,
     "pronoun-ratio": PronounRatio,
     "days-between": DaysBetween,
+    # judgement over the message's asks and offers
+    "ask": AskKind,
+    "meeting-without": MeetingWithout,
+    "ask-without-offer": AskWithoutOffer,
+    "broad-question": BroadQuestion,
 }
 
 __all__ = ["CHECK_TYPES", "Check", "Context", "Hit", "Param"]

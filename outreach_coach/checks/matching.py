@@ -19,10 +19,25 @@ _ATTRIBUTE_FEATURES = {
 REGEX_TIMEOUT_SECONDS = 0.5
 
 
+OWN_WORDS = Param("own-words", bool, False,
+                  "only the writer's own, meant words: skip negated, supposed or reported matches")
+_OWN_WORDS_FEATURES = frozenset({"lemma", "pos", "dep", "sents"})
+
+
 def _span_hits(ctx: Context, spans) -> Iterator[Hit]:
     for start, end in spans:
         if ctx.in_scope(start, end):
             yield Hit(start, end, {"match": ctx.message.text[start:end]})
+
+
+def _token_hits(check: Check, ctx: Context, matches) -> Iterator[Hit]:
+    """Hits for matcher results, keeping only the writer's own words when the rule asks for that."""
+    spans = [ctx.doc[s:e] for _id, s, e in matches]
+    if check.options["own-words"]:
+        from ..language import is_writers_own  # the parse layer loads only when a rule runs
+
+        spans = [span for span in spans if is_writers_own(span.root, span.root.sent)]
+    yield from _span_hits(ctx, sorted((span.start_char, span.end_char) for span in spans))
 
 
 class Phrase(Check):
@@ -31,10 +46,12 @@ class Phrase(Check):
     params = (
         Param("phrases", list, required=True, help="phrases to find"),
         Param("attr", str, "LOWER", "compare by LOWER (text) or LEMMA"),
+        OWN_WORDS,
     )
 
     def features(self) -> frozenset[str]:
-        return frozenset({"lemma"} if self.options["attr"] == "LEMMA" else {"tokens"})
+        needed = frozenset({"lemma"} if self.options["attr"] == "LEMMA" else {"tokens"})
+        return needed | _OWN_WORDS_FEATURES if self.options["own-words"] else needed
 
     def prepare(self, nlp: "Language") -> None:
         from spacy.matcher import PhraseMatcher
@@ -45,21 +62,20 @@ class Phrase(Check):
         self.matcher.add("phrase", [make(str(phrase)) for phrase in self.options["phrases"]])
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        spans = ((ctx.doc[s:e].start_char, ctx.doc[s:e].end_char) for _id, s, e in self.matcher(ctx.doc))
-        yield from _span_hits(ctx, spans)
+        yield from _token_hits(self, ctx, self.matcher(ctx.doc))
 
 
 class Pattern(Check):
     """Fires on spaCy `Matcher` token patterns (lists of token attribute dicts)."""
 
-    params = (Param("patterns", list, required=True, help="spaCy Matcher patterns"),)
+    params = (Param("patterns", list, required=True, help="spaCy Matcher patterns"), OWN_WORDS)
 
     def features(self) -> frozenset[str]:
         needed = {"tokens"}
         for pattern in self.options["patterns"]:
             for token in pattern:
                 needed.update(_ATTRIBUTE_FEATURES[key] for key in token if key in _ATTRIBUTE_FEATURES)
-        return frozenset(needed)
+        return frozenset(needed) | _OWN_WORDS_FEATURES if self.options["own-words"] else frozenset(needed)
 
     def prepare(self, nlp: "Language") -> None:
         from spacy.matcher import Matcher
@@ -68,8 +84,7 @@ class Pattern(Check):
         self.matcher.add("pattern", self.options["patterns"], greedy="LONGEST")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        spans = ((ctx.doc[s:e].start_char, ctx.doc[s:e].end_char) for _id, s, e in self.matcher(ctx.doc))
-        yield from _span_hits(ctx, sorted(spans))
+        yield from _token_hits(self, ctx, self.matcher(ctx.doc))
 
 
 class Regex(Check):
