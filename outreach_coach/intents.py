@@ -222,8 +222,11 @@ def _job_token(token: "Token", requested: bool) -> bool:
 
 def _theirs_or_mine(verb: "Token") -> bool:
     """Whether a verb's subject is the reader, their organisation, the writer, or none ("any roles?")."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
-    if not subjects:
+    for node in lang.clause_chain(verb):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "expl")]
+        if subjects:
+            break
+    else:
         return True
     subject = subjects[0]
     return subject.lower_ in SPEAKERS | {"you", "there"} or any(c.lower_ == "your" for c in subject.children)

@@ -190,6 +190,9 @@ def is_request(sent: Span) -> bool:
         return True
     for token in tokens:
         if token.lemma_ in WANT_LEMMAS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children):
+            # "I wonder whether I should..." muses; "I wonder if you could..." asks.
+            if token.lemma_ == "wonder" and not any(t.lower_ in ("you", "your") for t in token.subtree):
+                continue
             return not is_negated(token)
         if token.lower_ in WISH_WORDS and token.dep_ in ("acomp", "attr") and any(
                 c.lemma_ == "would" for c in token.head.children):
