@@ -346,7 +346,8 @@ def has_agenda(ctx: "Context") -> bool:
         if asking and any(_names_topic(t) for t in piece):
             return True
         is_meeting = (piece.start_char, piece.end_char) in meeting
-        if not is_meeting and lang.is_question(piece) and lang.asks_about_their_own(piece):
+        opens_wh = piece[0].lower_ in lang.WH_WORDS
+        if not is_meeting and (lang.is_question(piece) or opens_wh) and lang.asks_about_their_own(piece):
             return True
         if _list_item(piece) and lang.is_specific_topic(piece.root):
             return True

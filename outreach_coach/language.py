@@ -29,6 +29,9 @@ REPORTING_VERBS = frozenset({
     "ask", "want", "try", "like", "love", "request", "say", "tell", "suggest", "mention", "hope", "wish", "need",
     "seek", "expect", "tend", "seem", "write", "offer", "plan", "keep",
 })
+IMPERSONAL = frozenset({
+    "it", "that", "this", "there", "which", "who", "what", "anything", "something", "nothing", "everything",
+})
 WRITER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 # Dependencies across which a negation or condition does not reach: a new clause starts there.
 CLAUSE_BREAKS = frozenset({"conj", "parataxis", "advcl", "relcl", "ccomp"})
@@ -102,9 +105,14 @@ def clause_chain(token: Token) -> Iterator[Token]:
     node = token
     while True:
         yield node
-        if node.dep_ in CLAUSE_BREAKS or node.head.i == node.i:
+        if node.head.i == node.i or node.dep_ in CLAUSE_BREAKS and not _purpose(node):
             return
         node = node.head
+
+
+def _purpose(verb: Token) -> bool:
+    # "I'm not writing to grow my network": an infinitive of purpose belongs to the clause above.
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_negated(token: Token) -> bool:
@@ -161,7 +169,7 @@ def is_reported(token: Token) -> bool:
                 return False
             subject = subjects[0]
             return subject.lower_ not in WRITER_PRONOUNS | {"you"} and subject.pos_ in ("NOUN", "PROPN", "PRON") \
-                and subject.lower_ not in ("it", "that", "this", "there", "which", "who")
+                and subject.lower_ not in IMPERSONAL
     return False
 
 
