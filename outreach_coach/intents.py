@@ -79,6 +79,9 @@ USEFUL_TO_THEM = re.compile(
     r"|if (it|that|this|they)('s| is| would| helps| help| might)?\s*(be\s+)?(useful|helpful|handy|help)"
     r"|if (useful|helpful)|(might|may|could) (be )?(useful|helpful|of (use|interest)) (to|for) you"
     r"|thought you might|made me think of you|in return|in exchange|for your (next|future|upcoming))\b", re.I)
+# Words that make a sentence state what the writer wants to find out ("I'm curious about...").
+ASKING_WORDS = frozenset({"question", "interested", "curious", "keen", "eager"})
+WRITTEN_TASKS = frozenset({"read", "review", "look", "fill", "answer", "reply", "complete", "check", "skim", "respond"})
 SPEAKERS = frozenset({"i", "we", "me", "us"})
 
 
@@ -139,7 +142,7 @@ def ask_kinds(piece: "Span", requested: bool) -> set[str]:
         kinds.add("job")
     if not requested:
         return kinds
-    if any(_meeting_token(t, piece) for t in own):
+    if any(_meeting_token(t, piece) for t in own) and not _with_someone_else(piece):
         kinds.add("meeting")
     if any(_intro_token(t) for t in own):
         kinds.add("introduction")
@@ -167,9 +170,19 @@ def _meeting_token(token: "Token", piece: "Span") -> bool:
             return False
         return not written and _with_reader_or_us(token)
     if lemma in TIME_NOUNS and token.head.lemma_ in TIME_VERBS and token.dep_ == "dobj":
-        purpose = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in MEETING_VERBS]
-        others = [c for c in token.head.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ not in MEETING_VERBS]
-        return bool(purpose) or not others
+        # "15 minutes to look over my draft" is time for a task, not a meeting.
+        return not any(t.lemma_ in WRITTEN_TASKS for t in token.head.subtree)
+    return False
+
+
+def _with_someone_else(piece: "Span") -> bool:
+    """Whether the meeting asked for is with a third party ("grab lunch and talk shop with them")."""
+    for token in piece:
+        if token.lemma_ in MEETING_VERBS and token.pos_ == "VERB":
+            partners = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "to")
+                        for g in t.children if g.dep_ == "pobj"]
+            if partners and not any(p.lower_ in ("you", "us") for p in partners):
+                return True
     return False
 
 
@@ -342,7 +355,7 @@ def has_agenda(ctx: "Context") -> bool:
     for piece in message_pieces(ctx):
         if any(t.lower_ in lang.GENERIC_MARKERS for t in piece):
             continue
-        asking = lang.is_request(piece) or any(t.lemma_ == "question" for t in piece)
+        asking = lang.is_request(piece) or any(t.lemma_ in ASKING_WORDS for t in piece)
         if asking and any(_names_topic(t) for t in piece):
             return True
         is_meeting = (piece.start_char, piece.end_char) in meeting
@@ -393,7 +406,8 @@ def is_broad_question(piece: "Span") -> bool:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         wh = _wh_led(token) or any(c.lower_ in lang.WH_WORDS for c in token.children)
-        if wh and subjects and subjects[0].lower_ in ("i", "you", "we") and lemma in lang.CAREER_VERBS | {"work"}:
+        # "How have you been?" is a greeting, not a question about a career.
+        if wh and subjects and subjects[0].lower_ in ("i", "you", "we") and lemma in lang.CAREER_VERBS - {"be"}:
             if not lang.is_specific_clause(token):
                 return True
         if lemma in ("tell", "think", "say") and any(c.lower_ == "you" for c in token.children):

@@ -32,6 +32,9 @@ REPORTING_VERBS = frozenset({
 IMPERSONAL = frozenset({
     "it", "that", "this", "there", "which", "who", "what", "anything", "something", "nothing", "everything",
 })
+WISHING_LEMMAS = frozenset({"love", "like", "appreciate"})
+PLEASANTRIES = frozenset({"well", "fine", "finds", "good", "great", "safe"})
+ASKING_VERBS = frozenset({"see", "ask", "check", "know", "find", "inquire", "enquire", "wonder"})
 WRITER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 # Dependencies across which a negation or condition does not reach: a new clause starts there.
 CLAUSE_BREAKS = frozenset({"conj", "parataxis", "advcl", "relcl", "ccomp"})
@@ -45,7 +48,7 @@ GENERIC_TOPICS = frozenset({
     "idea", "overview", "basic", "guidance", "suggestion", "pointer", "recommendation", "wisdom", "input",
     "view", "question", "lesson", "learning", "learnings", "people", "team", "organization", "organisation",
     "firm", "lab", "time", "it", "this", "that", "what", "more", "lot", "bit", "general", "step", "move",
-    "option", "direction", "future", "transition", "change",
+    "option", "direction", "future",
 })
 GENERIC_MARKERS = frozenset({"general", "generally", "broadly", "overall", "broad"})
 SPECIFIC_DETERMINERS = frozenset({"the", "your", "this", "that", "these", "those", "our", "my", "his", "her", "their"})
@@ -53,7 +56,8 @@ SPECIFIC_DETERMINERS = frozenset({"the", "your", "this", "that", "these", "those
 CAREER_VERBS = frozenset({
     "get", "break", "start", "become", "succeed", "land", "transition", "switch", "move", "begin", "enter",
     "grow", "learn", "study", "do", "prepare", "improve", "pursue", "end", "make", "go", "focus", "read",
-    "choose", "pick", "need", "know", "find", "stand", "advance", "progress", "develop",
+    "choose", "pick", "need", "know", "find", "stand", "advance", "progress", "develop", "be", "mean", "take",
+    "look", "like", "work",
 })
 WH_WORDS = frozenset({"how", "what", "why", "which", "when", "where", "whether", "who", "if"})
 
@@ -201,12 +205,29 @@ def is_request(sent: Span) -> bool:
             # "I wonder whether I should..." muses; "I wonder if you could..." asks.
             if token.lemma_ == "wonder" and not any(t.lower_ in ("you", "your") for t in token.subtree):
                 continue
+            # "I love your post" praises and "I hope you're well" greets; "I'd love to..." asks.
+            if token.lemma_ in WISHING_LEMMAS and not any(c.lemma_ == "would" for c in token.children):
+                continue
+            if token.lemma_ == "hope" and any(t.lower_ in PLEASANTRIES for t in token.subtree):
+                continue
             return not is_negated(token)
         if token.lower_ in WISH_WORDS and token.dep_ in ("acomp", "attr") and any(
                 c.lemma_ == "would" for c in token.head.children):
             return True
+        if token.lemma_ in ASKING_VERBS and _asks_reader_whether(token):
+            return True
     root = sent.root
     return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
+
+
+def _asks_reader_whether(verb: Token) -> bool:
+    """ "...to see if you might have time", "I wanted to ask whether you'd be open to..." """
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "advcl", "xcomp") and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "i", "we") for c in clause.children):
+            return True
+    return False
 
 
 def is_specific_topic(head: Token) -> bool:
@@ -221,22 +242,25 @@ def is_specific_topic(head: Token) -> bool:
         return False
     if head.pos_ in ("VERB", "AUX"):
         return is_specific_clause(head)
-    if head.lemma_.lower() in GENERIC_TOPICS or head.lower_ in GENERIC_TOPICS:
-        return any(is_specific_topic(obj) for obj in topic_objects(head))
     children = list(head.children)
+    if head.lemma_.lower() in GENERIC_TOPICS or head.lower_ in GENERIC_TOPICS or any(
+            c.dep_ == "compound" and c.lemma_.lower() in ("career", "job", "life") for c in children):
+        return any(is_specific_topic(obj) for obj in topic_objects(head))
     if any(c.dep_ in ("relcl", "acl") for c in children):
         return True
     if any(c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in children):
         return True
     if any(c.dep_ == "nummod" or c.like_num for c in children):
         return True
-    return any(c.dep_ in ("det", "poss") and c.lower_ in SPECIFIC_DETERMINERS for c in children)
+    if any(c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in children):
+        return True
+    return any(t.dep_ == "poss" or t.pos_ == "PROPN" for t in head.subtree if t.i < head.i)
 
 
 def is_specific_clause(verb: Token) -> bool:
     """Whether a clause says what exactly it is about (not "how you got into law")."""
     if verb.lemma_ in CAREER_VERBS:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "nsubj")]
         return any(_specific_object(o) for o in objects)
     return any(c.dep_ in ("dobj", "prep", "attr", "xcomp", "ccomp", "advmod", "acomp") for c in verb.children)
 
@@ -261,6 +285,7 @@ def asks_about_their_own(sent: Span) -> bool:
     for token in sent:
         if token.pos_ in ("VERB", "AUX") and any(c.lower_ in ("you", "your") and c.dep_ in ("nsubj", "nsubjpass")
                                                   for c in token.children):
-            if any(t.lower_ in WH_WORDS for t in token.subtree) or is_question(sent):
+            wh = any(c.lower_ in WH_WORDS - {"if"} for c in token.children)
+            if wh or is_question(sent) and token.i == sent.root.i:
                 return is_specific_clause(token)
     return False
