@@ -67,6 +67,7 @@ BUILT_ON_VERBS = frozenset({
 })
 # Verbs that give only with an object: "I can connect you with...", not "I'd love to connect".
 PASSING_VERBS = frozenset({"connect", "introduce", "refer", "pass", "forward", "put", "give", "run", "make", "open"})
+READER_AS_OBJECT = frozenset({"help", "introduce", "connect", "refer", "show", "walk", "send", "give", "credit"})
 # What the writer sends to be judged, or about themselves: sending it gives the reader nothing.
 ASK_MATERIAL = CV_NOUNS | frozenset({
     "profile", "background", "availability", "time", "times", "calendar", "invite", "invitation", "question",
@@ -179,11 +180,18 @@ def _with_someone_else(piece: "Span") -> bool:
     """Whether the meeting asked for is with a third party ("grab lunch and talk shop with them")."""
     for token in piece:
         if token.lemma_ in MEETING_VERBS and token.pos_ == "VERB":
-            partners = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "to")
+            partners = [g for t in _near_preps(token) if t.lower_ in ("with", "to")
                         for g in t.children if g.dep_ == "pobj"]
             if partners and not any(p.lower_ in ("you", "us") for p in partners):
                 return True
     return False
+
+
+def _near_preps(verb: "Token") -> list["Token"]:
+    """The verb's prepositions and those of its objects ("talk about tools with them"), not of its clauses."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return preps + [c for o in objects for c in o.children if c.dep_ == "prep"]
 
 
 def _with_reader_or_us(verb: "Token") -> bool:
@@ -204,7 +212,10 @@ def _job_token(token: "Token", requested: bool) -> bool:
         objects = [c for c in children if c.dep_ == "dobj"]
         if any(o.lower_ in SPEAKERS for o in objects):
             return True
-        return requested and token.tag_ == "VBG" and not any(c.lower_ in lang.WH_WORDS for c in token.subtree)
+        return requested and token.tag_ == "VBG" and not any(c.lower_ in lang.WH_WORDS - {"if", "whether"}
+                                                             for c in token.subtree)
+    if lemma == "word" and token.head.lemma_ == "put" and any(c.lower_ == "good" for c in children):
+        return requested
     if lemma == "refer" and requested:
         return any(c.dep_ == "dobj" and c.lower_ in SPEAKERS for c in children)
     if lemma == "referral" and requested:
@@ -267,14 +278,21 @@ def _intro_token(token: "Token") -> bool:
                 for c in children)
         return any(o.lower_ in ("me", "us") for o in objects) and bool(third_party)
     if lemma in INTRO_NOUNS:
-        if any(c.dep_ == "poss" for c in children):
+        if any(c.dep_ == "poss" for c in children) or _our_people(third_party):
             return False
         return bool(third_party) or token.head.lemma_ in ("make", "open", "be", "appreciate", "love", "welcome")
     return False
 
 
+def _our_people(people: list["Token"]) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for p in people for c in p.children)
+
+
 def is_offer(piece: "Span") -> bool:
     """Whether a sentence gives the reader something: the writer's work, a resource, help, a report."""
+    if any(t.lemma_ in INTRO_NOUNS and _our_people([g for c in t.children if c.dep_ == "prep" for g in c.children])
+           for t in piece):
+        return True
     material = any(t.lemma_.lower() in CV_NOUNS for t in piece)
     if not material and (USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece) or _here_is(piece)):
         return True
@@ -300,6 +318,9 @@ def _offer_verb(token: "Token", piece: "Span") -> bool:
     if token.lemma_ in PASSING_VERBS and not objects:
         return False
     things = [o for o in objects if o.lower_ not in ("you", "it", "them")]
+    # "add you to my network" moves the reader, it gives them nothing; "walk you through X" does.
+    if objects and not things and token.lemma_ not in READER_AS_OBJECT:
+        return False
     if any(o.lemma_.lower() in ASK_MATERIAL or o.lower_ in ASK_MATERIAL for o in things):
         return False
     return _offered(token)
@@ -319,7 +340,8 @@ def _writer_does(token: "Token") -> bool:
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[0].lower_ in SPEAKERS
-        if node.dep_ in lang.CLAUSE_BREAKS:
+        # "I recorded it and can send it over": coordinated verbs share the subject.
+        if node.dep_ in lang.CLAUSE_BREAKS and node.dep_ != "conj":
             return False
     return False
 
@@ -360,11 +382,19 @@ def has_agenda(ctx: "Context") -> bool:
             return True
         is_meeting = (piece.start_char, piece.end_char) in meeting
         opens_wh = piece[0].lower_ in lang.WH_WORDS
-        if not is_meeting and (lang.is_question(piece) or opens_wh) and lang.asks_about_their_own(piece):
+        if not is_meeting and (lang.is_question(piece) or opens_wh) and (
+                lang.asks_about_their_own(piece) or _pointed_question(piece)):
             return True
         if _list_item(piece) and lang.is_specific_topic(piece.root):
             return True
     return False
+
+
+def _pointed_question(piece: "Span") -> bool:
+    """A fallback when the parse is unsure: a longer wh-question about them that is not a broad one."""
+    words = [t for t in piece if t.is_alpha]
+    return len(words) >= 7 and any(t.lower_ in lang.WH_WORDS - {"if"} for t in words) and any(
+        t.lower_ in ("you", "your") for t in words) and not is_broad_question(piece)
 
 
 def _names_topic(token: "Token") -> bool:

@@ -201,7 +201,7 @@ def is_request(sent: Span) -> bool:
     if is_question(sent) and (lowers & REQUEST_MODALS or lowers & {"you", "we", "i"}):
         return True
     for token in tokens:
-        if token.lemma_ in WANT_LEMMAS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children):
+        if token.lemma_ in WANT_LEMMAS and _writer_subject(token):
             # "I wonder whether I should..." muses; "I wonder if you could..." asks.
             if token.lemma_ == "wonder" and not any(t.lower_ in ("you", "your") for t in token.subtree):
                 continue
@@ -218,6 +218,12 @@ def is_request(sent: Span) -> bool:
             return True
     root = sent.root
     return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
+
+
+def _writer_subject(verb: Token) -> bool:
+    # "I'm new here and would like to...": a coordinated verb shares its subject.
+    holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in holder.children)
 
 
 def _asks_reader_whether(verb: Token) -> bool:
@@ -254,7 +260,9 @@ def is_specific_topic(head: Token) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in children):
         return True
-    return any(t.dep_ == "poss" or t.pos_ == "PROPN" for t in head.subtree if t.i < head.i)
+    # A name points at one thing ("the Quarto template"); a short acronym is usually a field ("UX", "ICU").
+    return any(t.dep_ == "poss" or t.pos_ == "PROPN" and not (t.is_upper and len(t) <= 4)
+               for t in head.subtree if t.i < head.i)
 
 
 def is_specific_clause(verb: Token) -> bool:
@@ -280,10 +288,14 @@ def topic_objects(head: Token) -> Iterator[Token]:
             yield child
 
 
+def _the_reader(subject: Token) -> bool:
+    return subject.lower_ == "you" or any(c.dep_ == "poss" and c.lower_ == "your" for c in subject.children)
+
+
 def asks_about_their_own(sent: Span) -> bool:
     """Whether a wh-question asks the reader about their own doing ("how did you pick the segments?")."""
     for token in sent:
-        if token.pos_ in ("VERB", "AUX") and any(c.lower_ in ("you", "your") and c.dep_ in ("nsubj", "nsubjpass")
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _the_reader(c)
                                                   for c in token.children):
             wh = any(c.lower_ in WH_WORDS - {"if"} for c in token.children)
             if wh or is_question(sent) and token.i == sent.root.i:
