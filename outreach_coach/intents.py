@@ -239,6 +239,8 @@ def _job_token(token: "Token", requested: bool) -> bool:
             return True
         if not requested:
             return False
+        if token.head.lower_ == "for" and token.head.head.lemma_ in ("consider", "keep", "recommend", "refer", "put"):
+            return True
         return bool(dets & {"open", "available", "any", "new"}) or _on_their_team(token) or (
             token.head.lemma_ in JOB_VERBS and _theirs_or_mine(token.head))
     return False
@@ -435,7 +437,7 @@ def is_broad_question(piece: "Span") -> bool:
         if not question or token.pos_ not in ("VERB", "AUX"):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        wh = _wh_led(token) or any(c.lower_ in lang.WH_WORDS for c in token.children)
+        wh = _wh_led(token) or any(c.lower_ in lang.WH_WORDS for c in token.children) or piece[0].lower_ in lang.WH_WORDS
         # "How have you been?" is a greeting, not a question about a career.
         if wh and subjects and subjects[0].lower_ in ("i", "you", "we") and lemma in lang.CAREER_VERBS - {"be"}:
             if not lang.is_specific_clause(token):
@@ -445,6 +447,6 @@ def is_broad_question(piece: "Span") -> bool:
                       for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if topics and not any(lang.is_specific_topic(t) for t in topics):
                 return True
-        if lemma == "be" and any(c.lower_ == "like" for c in token.children) and wh:
+        if lemma in ("be", "look") and any(c.lower_ == "like" for c in token.children) and wh:
             return True
     return False

@@ -164,10 +164,11 @@ def is_own_hypothetical(token: Token, sent: Span) -> bool:
     return is_hypothetical(token) and not is_request(sent)
 
 
-def is_reported(token: Token) -> bool:
+def is_reported(token: Token, within: Span | None = None) -> bool:
     """Whether the words are someone else's doing ("people often ask to pick your brain")."""
+    start = within.start if within is not None else token.sent.start
     for node in ancestors_and_self(token):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i >= start]
         if subjects:
             if node.i != token.i and node.lemma_ not in REPORTING_VERBS:
                 return False
@@ -179,7 +180,7 @@ def is_reported(token: Token) -> bool:
 
 def is_writers_own(token: Token, sent: Span) -> bool:
     """Whether words are the writer's own, meant statement: not negated, supposed or reported."""
-    return not (is_negated(token) or is_own_hypothetical(token, sent) or is_reported(token))
+    return not (is_negated(token) or is_own_hypothetical(token, sent) or is_reported(token, sent))
 
 
 def is_question(sent: Span) -> bool:
@@ -217,7 +218,9 @@ def is_request(sent: Span) -> bool:
         if token.lemma_ in ASKING_VERBS and _asks_reader_whether(token):
             return True
     root = sent.root
-    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in root.children)
+    # Only the sentence's own words count: a greeting on the same line can be mis-parsed as a subject.
+    return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") and c.i >= sent.start
+                                         for c in root.children)
 
 
 def _writer_subject(verb: Token) -> bool:
