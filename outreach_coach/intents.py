@@ -354,6 +354,8 @@ def _offered(token: "Token") -> bool:
             return True
         if node.lemma_ in OFFER_HEADS or node.lemma_ == "let":
             return True
+        if node.lemma_ in ("want", "like", "love") and token.lemma_ in ("share", "send", "give", "show", "offer"):
+            return True
         if node.dep_ in lang.CLAUSE_BREAKS:
             break
     return False
@@ -449,4 +451,11 @@ def is_broad_question(piece: "Span") -> bool:
                 return True
         if lemma in ("be", "look") and any(c.lower_ == "like" for c in token.children) and wh:
             return True
-    return False
+    return question and piece[0].lower_ == "what" and any(_what_is_it_like(t) for t in piece)
+
+
+def _what_is_it_like(token: "Token") -> bool:
+    """ "What is it like to...", "What does the job look like?" (however the parser hangs "like")."""
+    if token.lower_ != "like":
+        return False
+    return token.head.lemma_ in ("be", "look", "feel") or any(c.lemma_ == "be" for c in token.children)

@@ -32,6 +32,7 @@ REPORTING_VERBS = frozenset({
 IMPERSONAL = frozenset({
     "it", "that", "this", "there", "which", "who", "what", "anything", "something", "nothing", "everything",
 })
+SOLO_ACTS = frozenset({"thank", "share", "say", "mention", "congratulate", "offer", "apologize", "apologise", "update"})
 WISHING_LEMMAS = frozenset({"love", "like", "appreciate"})
 PLEASANTRIES = frozenset({"well", "fine", "finds", "good", "great", "safe"})
 ASKING_VERBS = frozenset({"see", "ask", "check", "know", "find", "inquire", "enquire", "wonder"})
@@ -199,7 +200,7 @@ def is_request(sent: Span) -> bool:
     if not tokens:
         return False
     lowers = {t.lower_ for t in tokens}
-    if is_question(sent) and (lowers & REQUEST_MODALS or lowers & {"you", "we", "i"}):
+    if is_question(sent) and (lowers & REQUEST_MODALS or lowers & {"you", "your", "we", "i"}):
         return True
     for token in tokens:
         if token.lemma_ in WANT_LEMMAS and _writer_subject(token):
@@ -211,6 +212,8 @@ def is_request(sent: Span) -> bool:
                 continue
             if token.lemma_ == "hope" and any(t.lower_ in PLEASANTRIES for t in token.subtree):
                 continue
+            if _acts_alone(token):
+                continue
             return not is_negated(token)
         if token.lower_ in WISH_WORDS and token.dep_ in ("acomp", "attr") and any(
                 c.lemma_ == "would" for c in token.head.children):
@@ -221,6 +224,13 @@ def is_request(sent: Span) -> bool:
     # Only the sentence's own words count: a greeting on the same line can be mis-parsed as a subject.
     return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") and c.i >= sent.start
                                          for c in root.children)
+
+
+def _acts_alone(want: Token) -> bool:
+    """ "I'd like to thank you", "I wanted to share...": what the writer wants to do needs nothing from the reader."""
+    acts = [c for c in want.children if c.dep_ == "xcomp"]
+    return bool(acts) and all(a.lemma_ in SOLO_ACTS or a.lemma_ == "introduce" and any(
+        c.lower_ in ("myself", "ourselves") for c in a.children) for a in acts)
 
 
 def _writer_subject(verb: Token) -> bool:

@@ -1,0 +1,107 @@
+"""The ask rules on short messages of our own, in several fields: what fires and what stays quiet."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import rule_ids
+
+ASK_RULES = {"pick-your-brain", "no-agenda", "unbounded-time-ask", "broad-question", "job-ask", "intro-only-ask",
+             "vague-future-networking", "no-value-offered"}
+
+CASES = [
+    ("Hi Sara, I'm a first-year teacher. Could I pick your brain about classroom management sometime?", 'pick-your-brain', True),
+    ('---\nsubject: Picking your brain\n---\nHi Sara, one question about your phonics post.', 'pick-your-brain', True),
+    ("Hi Sara, I'd love to pick ur brain on grant writing.", 'pick-your-brain', True),
+    ("Hi Sara, instead of picking your brain, I'll ask one thing: how long is your phonics block?", 'pick-your-brain', False),
+    ("Hi Sara, I don't want to pick your brain for hours; here is my single question about your phonics block.", 'pick-your-brain', False),
+    ('Hi Sara, my students always want to pick your brain after your workshops.', 'pick-your-brain', False),
+    ("Hi Omar, I'm a nursing student. Would you be open to a 15-minute call to talk about nursing?", 'no-agenda', True),
+    ("Hi Omar, I'm a nursing student. Would you be open to a 15-minute call to talk about how your ward introduced bedside handover?", 'no-agenda', False),
+    ("Hi Omar, would you have 20 minutes for a Zoom call? I'd love to learn about your journey.", 'no-agenda', True),
+    ('Hi Omar, could we chat for 20 minutes? My question: how did your unit cut falls at night?', 'no-agenda', False),
+    ('Hi Omar, could we chat for 20 minutes? My question: how did your unit cut falls at night?', 'unbounded-time-ask', False),
+    ('Hi Omar, could we meet for a short chat about your falls-prevention audit?', 'unbounded-time-ask', True),
+    ('Hi Omar, could we meet for a short chat about your falls-prevention audit?', 'no-agenda', False),
+    ('Hi Omar, could you answer one question by email: how did your unit cut falls at night?', 'unbounded-time-ask', False),
+    ('Hi Omar, could you answer one question by email: how did your unit cut falls at night?', 'no-agenda', False),
+    ("Hi Omar, I'd love to get coffee with you sometime and talk shop.", 'unbounded-time-ask', True),
+    ("Hi Omar, I'd love to get coffee with you sometime and talk shop.", 'no-agenda', True),
+    ("Hi Omar, I'd love to catch up with you over Zoom.", 'unbounded-time-ask', True),
+    ('Hi Omar, thanks for the chat yesterday; your tip on the audit tool worked.', 'unbounded-time-ask', False),
+    ('Hi Dana, can I steal half an hour of your time next week to walk through the contract clause you flagged in your newsletter?', 'unbounded-time-ask', False),
+    ('Hi Dana, can I steal half an hour of your time next week to walk through the contract clause you flagged in your newsletter?', 'no-agenda', False),
+    ('Hi Dana, would you be up for a call? I have a few questions.', 'no-agenda', True),
+    ('Hi Nina, what advice would you give to someone starting out in graphic design?', 'broad-question', True),
+    ('Hi Nina, how did you break into illustration?', 'broad-question', True),
+    ('Hi Nina, what is it like working at a big agency?', 'broad-question', True),
+    ('Hi Nina, in your poster series, why did you switch from Futura to a grotesque for the headlines?', 'broad-question', False),
+    ('Hi Nina, how did you print the gradients in your riso zine without banding?', 'broad-question', False),
+    ("Hi Nina, I'd welcome any tips you have.", 'broad-question', True),
+    ('Hi Nina, what skills do I need to become a UX designer?', 'broad-question', True),
+    ('Hi Nina, thanks for the riso tips; they fixed my banding.', 'broad-question', False),
+    ('Hi Leo, does your firm have any openings for junior associates?', 'job-ask', True),
+    ("Hi Leo, I'd love to join your team at the clinic.", 'job-ask', True),
+    ('Hi Leo, could you put in a good word for me with your hiring manager?', 'job-ask', True),
+    ('Hi Leo, could you forward my CV to your recruiter?', 'job-ask', True),
+    ('Hi Leo, is your lab taking on any new PhD students next year?', 'job-ask', False),
+    ('Hi Leo, how does your firm decide which associates go to trial?', 'job-ask', False),
+    ('Hi Leo, I recently started a new job at a litigation boutique.', 'job-ask', False),
+    ('Hi Leo, if you are ever hiring a part-time cellist, please keep me in mind.', 'job-ask', True),
+    ('Hi Rosa, could you introduce me to your editor at the magazine?', 'intro-only-ask', True),
+    ('Hi Rosa, would you mind connecting me with someone on the grants team?', 'intro-only-ask', True),
+    ("Hi Rosa, I'd like to introduce myself: I run a small press in Bristol.", 'intro-only-ask', False),
+    ('Hi Rosa, I could introduce you to the editor of our journal if that helps.', 'intro-only-ask', False),
+    ('Hi Rosa, would you be open to an intro to our head of partnerships?', 'intro-only-ask', False),
+    ("Hi Kim, I'm hoping to broaden my network in the biotech space.", 'vague-future-networking', True),
+    ('Hi Kim, it would be great to connect in case any opportunities arise down the road.', 'vague-future-networking', True),
+    ("Hi Kim, let's keep in touch, maybe someday we can work together.", 'vague-future-networking', True),
+    ("Hi Kim, I'd like to follow your posts on CRISPR screening.", 'vague-future-networking', False),
+    ('Hi Kim, your network analysis of protein interactions was great.', 'vague-future-networking', False),
+    ('Hi Abe, could you tell me how you tune the reverb on your live sets?', 'no-value-offered', True),
+    ('Hi Abe, could you tell me how you tune the reverb on your live sets? I recorded a comparison of three plate settings and can send it over.', 'no-value-offered', False),
+    ('Hi Abe, could you review my demo? Happy to buy you a coffee.', 'no-value-offered', True),
+    ('Hi Abe, I found a broken download link on your sample pack page. Could you tell me where the stems live now?', 'no-value-offered', False),
+    ("Hi Abe, could you tell me where the stems live now? If it's useful, I wrote a short guide to using your pack in Ableton: https://example.org/guide", 'no-value-offered', False),
+    ('Hi Abe, could you share your mixing template? Thanks so much for all your videos, they taught me a lot.', 'no-value-offered', True),
+    ("Hi Abe, I'd be glad to test the beta of your plugin and send you a bug list. Could I get early access?", 'no-value-offered', False),
+    ("Hi Abe, I can send my portfolio if you'd like. Could you tell me if you're taking interns?", 'no-value-offered', True),
+    ('Hi Abe, I can introduce you to the sound team at our theatre, who are looking for a new reverb. Would you be open to that?', 'no-value-offered', False),
+    ('Hi Ali, do you have time to hop on a call?', 'unbounded-time-ask', True),
+    ('Hi Ali, do you have time to hop on a call?', 'no-agenda', True),
+    ("Hi Ali, let me know when you're free to chat.", 'no-agenda', True),
+    ('Hi Ali, are you free for a coffee sometime next week?', 'unbounded-time-ask', True),
+    ("Hi Ali, I'd love to buy you a coffee and hear your story.", 'no-agenda', True),
+    ('Hi Ali, could we set up a time to talk?', 'unbounded-time-ask', True),
+    ('Hi Ali, would you consider me for the design intern position?', 'job-ask', True),
+    ('Hi Ali, can you refer me?', 'job-ask', True),
+    ("Hi Ali, I'm looking to make new connections in the legal field.", 'vague-future-networking', True),
+    ("Hi Ali, I'm reaching out to connect with other professionals in nursing.", 'vague-future-networking', True),
+    ('Hi Ali, I think we could build a mutually beneficial relationship.', 'vague-future-networking', True),
+    ('Hi Ali, what does a typical day look like for you?', 'broad-question', True),
+    ('Hi Ali, do you have any book recommendations?', 'broad-question', True),
+    ("Hi Ali, I'd love to connect with you about your post on tidal turbines.", 'vague-future-networking', False),
+    ('Hi Ali, would you be willing to chat about how your firm prices fixed-fee immigration cases?', 'no-agenda', False),
+    ('Hi Ali, which of your two glaze recipes holds up better in a wood kiln?', 'broad-question', False),
+]
+
+# Well-made messages a careful mentor would send as they are.
+GOOD = [
+    "---\nsubject: Your post on sepsis screening at triage\nto: {name: Joy}\n---\nHi Joy,\n\nYour post on sepsis screening at triage convinced our ED to move the lactate draw earlier. Since then our door-to-antibiotics time fell from 70 to 45 minutes.\n\nOne question: did you keep the qSOFA score alongside the new screen, or drop it?\n\nI'm happy to share our audit spreadsheet if it helps with your next post.\n\nBest,\nLiam",
+    "---\nsubject: 15 minutes on your contract-review checklist?\n---\nHi Martin,\n\nI used your checklist for reviewing SaaS contracts on three vendor deals this quarter, and the indemnity section caught a clause our team had missed.\n\nWould you have 15 minutes for a call next week? I'd like to ask how you decide when a limitation-of-liability cap is worth fighting for, and whether you treat data-processing addenda separately.\n\nIn return, I can send you the redline template I built from your checklist.\n\nThanks,\nAva",
+    "---\nkind: connection-note\nchannel: linkedin\n---\nHi Femi, your thread on tuning Postgres autovacuum saved our nightly job. I'd like to follow your posts, and I can share the before/after graphs if you want an example.",
+    '---\nsubject: A small fix for your chord-chart generator\n---\nHi Ren,\n\nI use your chord-chart generator every week for our church band. I noticed it drops the bass note in slash chords, so I wrote a fix and opened a pull request: https://example.org/pr/12\n\nCould you take a look when you have a moment?\n\nCheers,\nMaya',
+    "---\nsubject: Question about your seedling trial\n---\nDear Dr. Hale,\n\nIn your 2025 seedling trial you watered the control beds by hand. Did you log the volumes, or estimate them? I'm repeating the trial in a drier region and can send you our soil-moisture data once the season ends.\n\nKind regards,\nPia",
+    "---\nsubject: \"Selling to school districts, your webinar\"\n---\nHi Carla,\n\nYour webinar on selling to school districts changed how I plan my quarter: I now start procurement conversations in January, as you suggested.\n\nHow do you handle districts that require a pilot before a contract? I've collected the pilot terms from twelve districts and would be glad to send you the summary.\n\nBest,\nOwen",
+    '---\nkind: thank-you\nsubject: Thanks for the portfolio review\n---\nHi Gil,\n\nThank you for reviewing my portfolio on Tuesday. I cut the two weakest case studies, as you suggested, and got a call back from the studio.\n\nAnya',
+    '---\nkind: follow-up\nsubject: "Re: Question about your seedling trial"\nsent: 2026-11-20\nprevious: 2026-11-05\n---\nHi Dr. Hale,\n\nA gentle nudge on my question about the watering volumes. No rush at all.\n\nPia',
+]
+
+
+@pytest.mark.parametrize("text, rule, fires", CASES)
+def test_rule_on_message(lint, text, rule, fires):
+    assert (rule in rule_ids(lint(text))) is fires
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good_messages_are_quiet(lint, text):
+    assert not rule_ids(lint(text)) & ASK_RULES
