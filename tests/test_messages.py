@@ -119,3 +119,15 @@ def test_signature_without_closing_word_is_a_short_last_paragraph():
     msg = parse("Hi Ana,\n\nYour map of the delta helped me.\n\nTom\n", "a.txt", today=TODAY)
     assert msg.section("signature").strip() == "Tom"
     assert msg.section("body") == "Your map of the delta helped me."
+
+
+def test_a_thanks_line_at_the_top_is_not_the_signature():
+    msg = parse("Thanks, Jo!\n\nHi Sam, good to meet you. Could we talk next week?\n", "a.txt", today=TODAY)
+    assert msg.section("signature") == ""
+    assert "Could we talk" in msg.section("body")
+
+
+def test_a_closing_word_followed_by_a_paragraph_is_not_the_signature():
+    text = "Hi Sam,\n\nThe survey is done.\n\nThanks!\n\nAlso, one more thing: the second site flooded last week and we lost two traps.\n"
+    msg = parse(text, "a.txt", today=TODAY)
+    assert "second site flooded" in msg.section("body")
