@@ -77,7 +77,7 @@ ASK_MATERIAL = CV_NOUNS | frozenset({
 })
 USEFUL_TO_THEM = re.compile(
     r"\b(in case (it|they|this|these|that)('s| is| are| might| could)?\s*(be\s+)?(useful|helpful|handy|help|of (use|interest))"
-    r"|if (it|that|this|they)('s| is| would| helps| help| might)?\s*(be\s+)?(useful|helpful|handy|help)"
+    r"|if (it|that|this|they)('s|'re| is| are| would| helps| help| might)?\s*(be\s+)?(useful|helpful|handy|help)"
     r"|if (useful|helpful)|(might|may|could) (be )?(useful|helpful|of (use|interest)) (to|for) you"
     r"|thought you might|made me think of you|in return|in exchange|for your (next|future|upcoming))\b", re.I)
 # Words that make a sentence state what the writer wants to find out ("I'm curious about...").
@@ -165,7 +165,7 @@ def _meeting_token(token: "Token", piece: "Span") -> bool:
     if lemma == "brain" and token.head.lemma_ in ("pick", "picking") or lemma in ("brain-picking", "brainpicking"):
         return not written
     if token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
-        return not (written and lemma in ("chat", "conversation"))
+        return _asked_for(token) and not (written and lemma in ("chat", "conversation"))
     if token.pos_ == "VERB" and lemma in MEETING_VERBS:
         if token.tag_ in ("VBD", "VBN") or any(c.dep_ == "dobj" for c in token.children):
             return False
@@ -174,6 +174,19 @@ def _meeting_token(token: "Token", piece: "Span") -> bool:
         # "15 minutes to look over my draft" is time for a task, not a meeting.
         return not any(t.lemma_ in WRITTEN_TASKS for t in token.head.subtree)
     return False
+
+
+def _asked_for(noun: "Token") -> bool:
+    """Whether a meeting word names the meeting wanted: not "the coffee grinder", "your session at the
+    conference", "the minutes from the board meeting" or "a call for papers"."""
+    if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        return noun.head.lemma_ in ("sometime", "time", "date", "slot")
+    if any(c.dep_ == "poss" and c.lower_ not in ("our",) for c in noun.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "of") and noun.lemma_ == "call" for c in noun.children):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "at", "in", "during", "about", "after",
+                                                               "before", "since"))
 
 
 def _with_someone_else(piece: "Span") -> bool:
@@ -321,7 +334,7 @@ def _offer_verb(token: "Token", piece: "Span") -> bool:
         return False
     things = [o for o in objects if o.lower_ not in ("you", "it", "them")]
     # "add you to my network" moves the reader, it gives them nothing; "walk you through X" does.
-    if objects and not things and token.lemma_ not in READER_AS_OBJECT:
+    if objects and all(o.lower_ == "you" for o in objects) and token.lemma_ not in READER_AS_OBJECT:
         return False
     if any(o.lemma_.lower() in ASK_MATERIAL or o.lower_ in ASK_MATERIAL for o in things):
         return False
@@ -422,8 +435,15 @@ def _list_item(piece: "Span") -> bool:
 
 
 def broad_questions(ctx: "Context") -> list["Span"]:
-    """The questions a search, their public work, or no email could answer ("any advice?")."""
-    return ctx.remember("intents.broad", lambda: [p for p in message_pieces(ctx) if is_broad_question(p)])
+    """The questions a search, their public work, or no email could answer ("any advice?").
+
+    "I'd welcome any advice" alongside a meeting request is what the meeting is for (an agenda
+    problem); on its own it asks for advice by email.
+    """
+    def find() -> list["Span"]:
+        meeting = bool(meeting_asks(ctx))
+        return [p for p in message_pieces(ctx) if is_broad_question(p) and (lang.is_question(p) or not meeting)]
+    return ctx.remember("intents.broad", find)
 
 
 def is_broad_question(piece: "Span") -> bool:

@@ -1,4 +1,4 @@
-"""The ask rules on short messages of our own, in several fields: what fires and what stays quiet."""
+"""The ask rules on messages of our own, in several fields: what fires and what stays quiet."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +8,7 @@ from .conftest import rule_ids
 ASK_RULES = {"pick-your-brain", "no-agenda", "unbounded-time-ask", "broad-question", "job-ask", "intro-only-ask",
              "vague-future-networking", "no-value-offered"}
 
+# One rule, one short message: does it fire?
 CASES = [
     ("Hi Sara, I'm a first-year teacher. Could I pick your brain about classroom management sometime?", 'pick-your-brain', True),
     ('---\nsubject: Picking your brain\n---\nHi Sara, one question about your phonics post.', 'pick-your-brain', True),
@@ -82,6 +83,47 @@ CASES = [
     ("Hi Ali, I'd love to connect with you about your post on tidal turbines.", 'vague-future-networking', False),
     ('Hi Ali, would you be willing to chat about how your firm prices fixed-fee immigration cases?', 'no-agenda', False),
     ('Hi Ali, which of your two glaze recipes holds up better in a wood kiln?', 'broad-question', False),
+    ('Hi Bo, could you share the call for papers for the spring workshop?', 'unbounded-time-ask', False),
+    ('Hi Bo, could you recommend a coffee grinder for our cafe?', 'unbounded-time-ask', False),
+    ('Hi Bo, could you send the recording of your session at the nursing conference?', 'no-agenda', False),
+    ('Hi Bo, could you share the notes from the board meeting?', 'unbounded-time-ask', False),
+    ('Hi Bo, could we get on a call this week?', 'unbounded-time-ask', True),
+    ('Hi Bo, would a coffee next Tuesday work for you?', 'unbounded-time-ask', True),
+    ("Hi Bo, I'd love to grab lunch sometime.", 'unbounded-time-ask', True),
+]
+
+# Whole messages and every ask rule that should fire on them (the others must stay quiet).
+MESSAGES = [
+    ("---\nsubject: Quick favor\n---\nHi Ms. Rivera,\n\nI'm a student teacher in Denver and would love to pick your brain over coffee one of these days.\n\nThanks!\nJo",
+     ['no-agenda', 'no-value-offered', 'pick-your-brain', 'unbounded-time-ask']),
+    ("---\nsubject: Twenty minutes?\nto: {name: Ken, work: ['post: Teaching fractions with paper strips']}\n---\nHi Ken,\n\nYour post on teaching fractions with paper strips worked wonders with my fourth graders. Would you have 20 minutes next week? I'd love to hear your perspective on the field.\n\nI can send you the worksheet I made from your idea.\n\nBest,\nAmy",
+     ['no-agenda']),
+    ('---\nsubject: Coffee?\n---\nDear Dr. Moss,\n\nI finished my biology degree last spring and have been working in a hospital lab since. I have been thinking about whether to go for a PhD or an industry job, and I read a lot about both. I keep going back and forth.\n\nCould we get coffee to talk about my options?\n\nRegards,\nTim',
+     ['no-agenda', 'no-value-offered', 'unbounded-time-ask']),
+    ("Hi Lars,\n\nHuge admirer of your work! Are you free for a quick chat this week? I'd love to hear your thoughts on product management.\n\nCheers,\nBea",
+     ['no-agenda', 'no-value-offered', 'unbounded-time-ask']),
+    ("---\nkind: connection-note\nchannel: linkedin\n---\nHi Noor, I see you're a partner at Reyes & Kahn. I'd be grateful if you could let me know about any open positions at your firm.",
+     ['job-ask', 'no-value-offered']),
+    ("---\nsubject: Residency program\n---\nHi Dr. Singh,\n\nI saw you trained at St. Mary's. Would you be able to put me in touch with the person who runs the residency program there?\n\nThanks,\nEli",
+     ['intro-only-ask', 'no-value-offered']),
+    ('---\nsubject: Getting into sound design\n---\nHi Ola,\n\nHow did you become a sound designer? And what software should I learn?\n\nThanks,\nRay',
+     ['broad-question', 'no-value-offered']),
+    ("---\nkind: connection-note\nchannel: linkedin\n---\nHi Max, I'm a nursing student and I'm looking to expand my connections in critical care. Let's connect!",
+     ['no-value-offered', 'vague-future-networking']),
+    ("---\nsubject: Your ggplot theme package\nto: {name: Ivy, work: ['repo: ggtheme-clinic']}\n---\nHi Ivy,\n\nI've been using ggtheme-clinic for our trial reports and it saved us hours. Would you have 15 minutes for a call sometime? I'd appreciate any general guidance.\n\nI also added Danish month names to the date scales and sent a pull request.\n\nBest,\nJens",
+     ['no-agenda']),
+    ("---\nsubject: The estimating template from your webinar\nto: {name: Pat, type: practitioner}\n---\nHi Pat,\n\nYour webinar on estimating timber-frame jobs changed how I quote: I now price the joinery separately, as you showed, and my last three bids were within 5% of the final cost.\n\nCould I ask how you account for waste on curved members? I'd be glad to send you my spreadsheet of actual vs quoted costs in return.\n\nThanks,\nRob",
+     []),
+    ("---\nsubject: Question on your violin setup video\n---\nHi Clara,\n\nIn your video on violin setup, you move the soundpost by half a millimetre at a time. Do you do the same on violas, or do you take bigger steps? I recorded before/after samples on my viola and can share them if they're useful.\n\nBest,\nTheo",
+     []),
+    ('---\nkind: follow-up\nsubject: "Re: Question on your violin setup video"\nsent: 2026-11-20\nprevious: 2026-11-04\n---\nHi Clara,\n\nJust a friendly follow-up on my question about soundpost steps for violas. Also, are there any openings in your workshop for an apprentice?\n\nTheo',
+     ['job-ask']),
+    ('---\nkind: follow-up\nsubject: Thank you, and an update\n---\nHi Clara,\n\nYour advice on soundposts got me through the audition: I start as an apprentice luthier at a workshop in Cremona next month. Thank you!\n\nTheo',
+     []),
+    ("---\nkind: cold\nsubject: Interested in collaborating\n---\nHi Grace,\n\nI'm a data engineer and would love to connect for potential collaboration down the road. Let me know!\n\nSunil",
+     ['no-value-offered', 'vague-future-networking']),
+    ('---\nsubject: Your talk on contract negotiation\nto: {name: Vic, type: recruiter}\n---\nHi Vic,\n\nI saw your post about the in-house counsel search at a fintech in Austin. I have six years in commercial contracts and could relocate. Could you tell me whether the role covers privacy work? I can also refer two colleagues who fit your other searches.\n\nBest,\nAdele',
+     []),
 ]
 
 # Well-made messages a careful mentor would send as they are.
@@ -91,7 +133,7 @@ GOOD = [
     "---\nkind: connection-note\nchannel: linkedin\n---\nHi Femi, your thread on tuning Postgres autovacuum saved our nightly job. I'd like to follow your posts, and I can share the before/after graphs if you want an example.",
     '---\nsubject: A small fix for your chord-chart generator\n---\nHi Ren,\n\nI use your chord-chart generator every week for our church band. I noticed it drops the bass note in slash chords, so I wrote a fix and opened a pull request: https://example.org/pr/12\n\nCould you take a look when you have a moment?\n\nCheers,\nMaya',
     "---\nsubject: Question about your seedling trial\n---\nDear Dr. Hale,\n\nIn your 2025 seedling trial you watered the control beds by hand. Did you log the volumes, or estimate them? I'm repeating the trial in a drier region and can send you our soil-moisture data once the season ends.\n\nKind regards,\nPia",
-    "---\nsubject: \"Selling to school districts, your webinar\"\n---\nHi Carla,\n\nYour webinar on selling to school districts changed how I plan my quarter: I now start procurement conversations in January, as you suggested.\n\nHow do you handle districts that require a pilot before a contract? I've collected the pilot terms from twelve districts and would be glad to send you the summary.\n\nBest,\nOwen",
+    '---\nsubject: "Selling to school districts, your webinar"\n---\nHi Carla,\n\nYour webinar on selling to school districts changed how I plan my quarter: I now start procurement conversations in January, as you suggested.\n\nHow do you handle districts that require a pilot before a contract? I\'ve collected the pilot terms from twelve districts and would be glad to send you the summary.\n\nBest,\nOwen',
     '---\nkind: thank-you\nsubject: Thanks for the portfolio review\n---\nHi Gil,\n\nThank you for reviewing my portfolio on Tuesday. I cut the two weakest case studies, as you suggested, and got a call back from the studio.\n\nAnya',
     '---\nkind: follow-up\nsubject: "Re: Question about your seedling trial"\nsent: 2026-11-20\nprevious: 2026-11-05\n---\nHi Dr. Hale,\n\nA gentle nudge on my question about the watering volumes. No rush at all.\n\nPia',
 ]
@@ -100,6 +142,11 @@ GOOD = [
 @pytest.mark.parametrize("text, rule, fires", CASES)
 def test_rule_on_message(lint, text, rule, fires):
     assert (rule in rule_ids(lint(text))) is fires
+
+
+@pytest.mark.parametrize("text, expected", MESSAGES)
+def test_ask_rules_on_whole_messages(lint, text, expected):
+    assert rule_ids(lint(text)) & ASK_RULES == set(expected)
 
 
 @pytest.mark.parametrize("text", GOOD)
