@@ -83,6 +83,12 @@ USEFUL_TO_THEM = re.compile(
 # Words that make a sentence state what the writer wants to find out ("I'm curious about...").
 ASKING_WORDS = frozenset({"question", "interested", "curious", "keen", "eager"})
 WRITTEN_TASKS = frozenset({"read", "review", "look", "fill", "answer", "reply", "complete", "check", "skim", "respond"})
+PEOPLE = frozenset({
+    "person", "someone", "anyone", "somebody", "anybody", "whoever", "colleague", "people", "folk", "head", "lead",
+    "team", "partner", "friend", "contact", "expert", "staff", "chair", "dean", "cto", "ceo", "vp", "founder",
+    "boss", "nurse", "doctor", "attorney", "professor", "engineer", "artist", "chef", "coach", "mentor",
+})
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 SPEAKERS = frozenset({"i", "we", "me", "us"})
 
 
@@ -248,6 +254,9 @@ def _job_token(token: "Token", requested: bool) -> bool:
         dets = {c.lower_ for c in children if c.dep_ in ("det", "amod", "poss")}
         if dets & {"your", "my", "his", "her", "their", "our"}:
             return False
+        # "I've applied for the open role": the writer's own step, not an ask of the reader.
+        if any(n.lemma_ in ("apply", "interview") for n in lang.clause_chain(token)):
+            return False
         if "any" in dets and lemma != "opportunity":
             return True
         if not requested:
@@ -277,11 +286,17 @@ def _on_their_team(token: "Token") -> bool:
         for c in token.children)
 
 
+def _person(token: "Token") -> bool:
+    """Whether a word names someone: a name, a pronoun, or a word for a person ("your editor")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("PROPN", "PRON") or lemma in PEOPLE or lemma.endswith(PERSON_ENDINGS)
+
+
 def _intro_token(token: "Token") -> bool:
     lemma = token.lemma_.lower()
     children = list(token.children)
     third_party = [g for c in children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                   for g in c.children if g.dep_ == "pobj" and g.lower_ not in ("you", "yourself")]
+                   for g in c.children if g.dep_ == "pobj" and g.lower_ not in ("you", "yourself") and _person(g)]
     if lemma in ("introduce", "connect", "refer", "point", "direct", "put"):
         subject = [c for c in children if c.dep_ == "nsubj"]
         if subject and subject[0].lower_ in SPEAKERS:
