@@ -308,8 +308,8 @@ def _the_reader(subject: Token) -> bool:
 def asks_about_their_own(sent: Span) -> bool:
     """Whether a wh-question asks the reader about their own doing ("how did you pick the segments?")."""
     for token in sent:
-        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _the_reader(c)
-                                                  for c in token.children):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.pos_ in ("VERB", "AUX") and any(_the_reader(c) for c in subjects):
             wh = any(c.lower_ in WH_WORDS - {"if"} for c in token.children)
             if wh or is_question(sent) and token.i == sent.root.i:
                 return is_specific_clause(token)

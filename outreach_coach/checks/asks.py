@@ -54,7 +54,7 @@ class AskWithoutOffer(Check):
         found = [a for a in intents.asks(ctx) if ctx.in_scope(a.start, a.end)]
         if found:
             yield Hit(found[0].start, found[0].end)
-        elif self.options["connection-is-ask"] and ctx.message.kind == "connection-note" and ctx.scope[1] > ctx.scope[0]:
+        elif self.options["connection-is-ask"] and ctx.message.kind == "connection-note":
             body = ctx.message.sections.get("body", ctx.scope)
             yield Hit(body[0], body[1])
 

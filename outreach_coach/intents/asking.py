@@ -1,0 +1,147 @@
+"""The kinds of ask a sentence makes: a meeting, a job or referral, an introduction, advice, to connect."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import language as lang
+from .meetings import is_meeting_word, with_someone_else
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+JOB_NOUNS = frozenset({
+    "job", "position", "opening", "role", "vacancy", "internship", "opportunity", "gig", "placement",
+    "apprenticeship", "spot", "externship", "residency", "post",
+})
+JOB_VERBS = frozenset({
+    "have", "be", "know", "hear", "consider", "keep", "get", "find", "land", "offer", "give", "fill",
+})
+CV_NOUNS = frozenset({"cv", "resume", "résumé", "application", "portfolio"})
+INTRO_NOUNS = frozenset({"introduction", "intro"})
+ADVICE_NOUNS = frozenset({"advice", "tip", "suggestion", "guidance", "pointer", "recommendation", "wisdom", "insight"})
+PEOPLE = frozenset({
+    "person", "someone", "anyone", "somebody", "anybody", "whoever", "colleague", "people", "folk", "head", "lead",
+    "team", "partner", "friend", "contact", "expert", "staff", "chair", "dean", "cto", "ceo", "vp", "founder",
+    "boss", "nurse", "doctor", "attorney", "professor", "engineer", "artist", "chef", "coach", "mentor",
+})
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+SPEAKERS = frozenset({"i", "we", "me", "us"})
+
+
+def ask_kinds(piece: "Span", requested: bool) -> set[str]:
+    """The kinds of ask a sentence makes; job asks count even outside a request ("any job at all")."""
+    kinds = set()
+    own = [t for t in piece if lang.is_writers_own(t, piece)]
+    if any(_job_token(t, requested) for t in own):
+        kinds.add("job")
+    if not requested:
+        return kinds
+    if any(is_meeting_word(t, piece) for t in own) and not with_someone_else(piece):
+        kinds.add("meeting")
+    if any(_intro_token(t) for t in own):
+        kinds.add("introduction")
+    if any(t.lemma_ in ADVICE_NOUNS for t in own):
+        kinds.add("advice")
+    if any(t.lemma_ == "connect" and _with_reader(t) for t in own):
+        kinds.add("connect")
+    return kinds
+
+
+def _with_reader(token: "Token") -> bool:
+    return any(g.lower_ == "you" for c in token.children if c.dep_ == "prep" for g in c.children) or any(
+        c.dep_ == "dobj" and c.lower_ == "you" for c in token.children)
+
+
+def _job_token(token: "Token", requested: bool) -> bool:
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if lemma == "hire":
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if any(o.lower_ in SPEAKERS for o in objects):
+            return True
+        return requested and token.tag_ == "VBG" and not any(c.lower_ in lang.WH_WORDS - {"if", "whether"}
+                                                             for c in token.subtree)
+    if lemma == "word" and token.head.lemma_ == "put" and any(c.lower_ == "good" for c in children):
+        return requested
+    if lemma == "refer" and requested:
+        return any(c.dep_ == "dobj" and c.lower_ in SPEAKERS for c in children)
+    if lemma == "referral" and requested:
+        return not any(c.dep_ == "poss" and c.lower_ != "a" for c in children)
+    if lemma in ("bring", "take", "get") and any(c.lower_ in ("me", "us") for c in children) and any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "board" for g in c.children) for c in children):
+        return True
+    if lemma == "join" and requested and any(c.dep_ == "dobj" and any(g.lower_ == "your" for g in c.children)
+                                             for c in children):
+        return True
+    if lemma in CV_NOUNS - {"application", "portfolio"} and requested:
+        verb = token.head
+        return verb.lemma_ in ("pass", "forward", "send", "share", "hand", "give", "circulate", "put") and any(
+            c.dep_ in ("prep", "prt") and c.lower_ in ("to", "along", "on", "in front") for c in verb.children) \
+            and not any(c.lower_ in ("you",) and c.dep_ in ("dative",) for c in verb.children)
+    if lemma in JOB_NOUNS and token.pos_ == "NOUN":
+        dets = {c.lower_ for c in children if c.dep_ in ("det", "amod", "poss")}
+        if dets & {"your", "my", "his", "her", "their", "our"}:
+            return False
+        # "I've applied for the open role": the writer's own step, not an ask of the reader.
+        if any(n.lemma_ in ("apply", "interview") for n in lang.clause_chain(token)):
+            return False
+        if "any" in dets and lemma != "opportunity":
+            return True
+        if not requested:
+            return False
+        if token.head.lower_ == "for" and token.head.head.lemma_ in ("consider", "keep", "recommend", "refer", "put"):
+            return True
+        return bool(dets & {"open", "available", "any", "new"}) or _on_their_team(token) or (
+            token.head.lemma_ in JOB_VERBS and _theirs_or_mine(token.head))
+    return False
+
+
+def _theirs_or_mine(verb: "Token") -> bool:
+    """Whether a verb's subject is the reader, their organisation, the writer, or none ("any roles?")."""
+    for node in lang.clause_chain(verb):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "expl")]
+        if subjects:
+            break
+    else:
+        return True
+    subject = subjects[0]
+    return subject.lower_ in SPEAKERS | {"you", "there"} or any(c.lower_ == "your" for c in subject.children)
+
+
+def _on_their_team(token: "Token") -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "with") and any(
+        g.dep_ == "pobj" and any(x.lower_ == "your" for x in g.children) for g in c.children)
+        for c in token.children)
+
+
+def _person(token: "Token") -> bool:
+    """Whether a word names someone: a name, a pronoun, or a word for a person ("your editor")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("PROPN", "PRON") or lemma in PEOPLE or lemma.endswith(PERSON_ENDINGS)
+
+
+def _intro_token(token: "Token") -> bool:
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    third_party = [g for c in children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                   for g in c.children if g.dep_ == "pobj" and g.lower_ not in ("you", "yourself") and _person(g)]
+    if lemma in ("introduce", "connect", "refer", "point", "direct", "put"):
+        subject = [c for c in children if c.dep_ == "nsubj"]
+        if subject and subject[0].lower_ in SPEAKERS:
+            return False
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if lemma == "put":
+            return any(o.lower_ in ("me", "us") for o in objects) and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "touch" for g in c.children)
+                for c in children)
+        return any(o.lower_ in ("me", "us") for o in objects) and bool(third_party)
+    if lemma in INTRO_NOUNS:
+        if any(c.dep_ == "poss" for c in children) or our_people(third_party):
+            return False
+        return bool(third_party) or token.head.lemma_ in ("make", "open", "be", "appreciate", "love", "welcome")
+    return False
+
+
+def our_people(people: list["Token"]) -> bool:
+    """Whether any of these people are the writer's own ("our editor", "my colleague")."""
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for p in people for c in p.children)

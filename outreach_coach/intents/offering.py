@@ -1,0 +1,116 @@
+"""Offers: the writer's own giving (work, a resource, help, a bug report), not the CV sent for review."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import language as lang
+from .asking import CV_NOUNS, INTRO_NOUNS, SPEAKERS, our_people
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+OFFER_VERBS = frozenset({
+    "share", "send", "give", "show", "walk", "introduce", "connect", "help", "review", "contribute", "donate",
+    "lend", "forward", "pass", "offer", "provide", "write", "add", "open", "fix", "test", "translate", "credit",
+    "volunteer", "host", "refer", "mentor", "present", "demo", "run", "build", "make", "create", "turn",
+    "package", "port", "draft", "report", "file", "submit", "cover", "trade", "exchange", "return", "read", "put",
+})
+OFFER_MODALS = frozenset({"can", "could", "would", "will", "shall", "might"})
+OFFER_HEADS = frozenset({"happy", "glad", "delighted", "willing", "keen", "eager", "able", "ready", "open", "offer"})
+REPORT_NOUNS = frozenset({
+    "bug", "issue", "typo", "error", "mistake", "discrepancy", "request", "pr", "patch", "fix", "erratum",
+    "regression", "vulnerability", "link", "inconsistency", "problem",
+})
+REPORT_VERBS = frozenset({"fix", "report", "open", "submit", "file", "find", "notice", "spot", "catch", "flag", "send"})
+BUILT_ON_VERBS = frozenset({
+    "turn", "port", "translate", "adapt", "extend", "package", "implement", "reproduce", "replicate", "benchmark",
+    "test",
+})
+# Verbs that give only with an object: "I can connect you with...", not "I'd love to connect".
+PASSING_VERBS = frozenset({"connect", "introduce", "refer", "pass", "forward", "put", "give", "run", "make", "open"})
+READER_AS_OBJECT = frozenset({"help", "introduce", "connect", "refer", "show", "walk", "send", "give", "credit"})
+# What the writer sends to be judged, or about themselves: sending it gives the reader nothing.
+ASK_MATERIAL = CV_NOUNS | frozenset({
+    "profile", "background", "availability", "time", "times", "calendar", "invite", "invitation", "question",
+    "reminder", "number", "contact", "letter", "transcript", "reference", "sample", "detail", "context",
+    "information", "info", "bio", "story", "experience", "myself", "schedule", "slot", "agenda", "website",
+    "site", "email", "message", "note", "more", "thank", "thanks", "gratitude", "appreciation",
+})
+USEFUL_TO_THEM = re.compile(
+    r"\b(in case (it|they|this|these|that)('s| is| are| might| could)?\s*(be\s+)?"
+    r"(useful|helpful|handy|help|of (use|interest))"
+    r"|if (it|that|this|they)('s|'re| is| are| would| helps| help| might)?\s*(be\s+)?(useful|helpful|handy|help)"
+    r"|if (useful|helpful)|(might|may|could) (be )?(useful|helpful|of (use|interest)) (to|for) you"
+    r"|thought you might|made me think of you|in return|in exchange|for your (next|future|upcoming))\b", re.I)
+
+
+def is_offer(piece: "Span") -> bool:
+    """Whether a sentence gives the reader something: the writer's work, a resource, help, a report."""
+    if any(t.lemma_ in INTRO_NOUNS and our_people([g for c in t.children if c.dep_ == "prep" for g in c.children])
+           for t in piece):
+        return True
+    material = any(t.lemma_.lower() in CV_NOUNS for t in piece)
+    if not material and (USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece) or _here_is(piece)):
+        return True
+    return any(_offer_verb(t, piece) for t in piece)
+
+
+def _here_is(piece: "Span") -> bool:
+    for token in piece:
+        if token.lower_ == "here" and token.head.lemma_ == "be":
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
+            return any(s.lemma_.lower() not in ASK_MATERIAL for s in subjects)
+    return False
+
+
+def _offer_verb(token: "Token", piece: "Span") -> bool:
+    if token.pos_ not in ("VERB", "AUX") or not _writer_does(token) or not lang.is_writers_own(token, piece):
+        return False
+    if _reports(token):
+        return True
+    if token.lemma_ not in OFFER_VERBS:
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
+    if token.lemma_ in PASSING_VERBS and not objects:
+        return False
+    things = [o for o in objects if o.lower_ not in ("you", "it", "them")]
+    # "add you to my network" moves the reader, it gives them nothing; "walk you through X" does.
+    if objects and all(o.lower_ == "you" for o in objects) and token.lemma_ not in READER_AS_OBJECT:
+        return False
+    if any(o.lemma_.lower() in ASK_MATERIAL or o.lower_ in ASK_MATERIAL for o in things):
+        return False
+    return _offered(token)
+
+
+def _reports(token: "Token") -> bool:
+    """A bug found or fixed in their work, or their method carried further ("I ported your parser")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if token.lemma_ in REPORT_VERBS and any(o.lemma_.lower() in REPORT_NOUNS for o in objects):
+        return True
+    return token.lemma_ in BUILT_ON_VERBS and token.tag_ in ("VBD", "VBN") and any(
+        g.lower_ == "your" for o in objects for g in o.children)
+
+
+def _writer_does(token: "Token") -> bool:
+    for node in lang.ancestors_and_self(token):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].lower_ in SPEAKERS
+        # "I recorded it and can send it over": coordinated verbs share the subject.
+        if node.dep_ in lang.CLAUSE_BREAKS and node.dep_ != "conj":
+            return False
+    return False
+
+
+def _offered(token: "Token") -> bool:
+    for node in lang.ancestors_and_self(token):
+        if any(c.dep_ == "aux" and c.lemma_ in OFFER_MODALS for c in node.children):
+            return True
+        if node.lemma_ in OFFER_HEADS or node.lemma_ == "let":
+            return True
+        if node.lemma_ in ("want", "like", "love") and token.lemma_ in ("share", "send", "give", "show", "offer"):
+            return True
+        if node.dep_ in lang.CLAUSE_BREAKS:
+            break
+    return False
