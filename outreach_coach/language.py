@@ -58,7 +58,7 @@ CAREER_VERBS = frozenset({
     "get", "break", "start", "become", "succeed", "land", "transition", "switch", "move", "begin", "enter",
     "grow", "learn", "study", "do", "prepare", "improve", "pursue", "end", "make", "go", "focus", "read",
     "choose", "pick", "need", "know", "find", "stand", "advance", "progress", "develop", "be", "mean", "take",
-    "look", "like", "work",
+    "look", "like", "work", "recommend", "suggest", "advise",
 })
 WH_WORDS = frozenset({"how", "what", "why", "which", "when", "where", "whether", "who", "if"})
 
@@ -289,7 +289,10 @@ def is_specific_clause(verb: Token) -> bool:
 def _specific_object(token: Token) -> bool:
     if token.dep_ == "prep":
         return any(is_specific_topic(g) for g in token.children if g.dep_ in ("pobj", "pcomp"))
-    return token.pos_ not in ("PRON",) and is_specific_topic(token)
+    if token.pos_ == "PRON":
+        # "which of the two kilns in your post": the pronoun points at what its phrase names.
+        return any(_specific_object(c) for c in token.children if c.dep_ == "prep")
+    return is_specific_topic(token)
 
 
 def topic_objects(head: Token) -> Iterator[Token]:

@@ -83,7 +83,8 @@ def is_broad_question(piece: "Span") -> bool:
         wh = piece[0].lower_ in lang.WH_WORDS or _wh_led(token) or any(
             c.lower_ in lang.WH_WORDS for c in token.children)
         # "How have you been?" is a greeting, not a question about a career.
-        if wh and subjects and subjects[0].lower_ in ("i", "you", "we") and lemma in lang.CAREER_VERBS - {"be"}:
+        asker = subjects[0].lower_ in ("i", "you", "we") if subjects else _infinitive(token)
+        if wh and asker and lemma in lang.CAREER_VERBS - {"be"}:
             if not lang.is_specific_clause(token):
                 return True
         if lemma in ("tell", "think", "say") and any(c.lower_ == "you" for c in token.children):
@@ -94,6 +95,10 @@ def is_broad_question(piece: "Span") -> bool:
         if lemma in ("be", "look") and any(c.lower_ == "like" for c in token.children) and wh:
             return True
     return question and piece[0].lower_ == "what" and any(_what_is_it_like(t) for t in piece)
+
+
+def _infinitive(verb: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _what_is_it_like(token: "Token") -> bool:
