@@ -33,6 +33,7 @@ IMPERSONAL = frozenset({
     "it", "that", "this", "there", "which", "who", "what", "anything", "something", "nothing", "everything",
 })
 SOLO_ACTS = frozenset({"thank", "share", "say", "mention", "congratulate", "offer", "apologize", "apologise", "update"})
+LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 WISHING_LEMMAS = frozenset({"love", "like", "appreciate"})
 PLEASANTRIES = frozenset({"well", "fine", "finds", "good", "great", "safe"})
 ASKING_VERBS = frozenset({"see", "ask", "check", "know", "find", "inquire", "enquire", "wonder"})
@@ -98,6 +99,11 @@ def _trimmed(span: Span) -> Span | None:
     if not tokens:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1]
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, lower-cased, with the small model's known slips put right ("hoping" -> "hop")."""
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 def ancestors_and_self(token: Token) -> Iterator[Token]:
@@ -203,14 +209,15 @@ def is_request(sent: Span) -> bool:
     if is_question(sent) and (lowers & REQUEST_MODALS or lowers & {"you", "your", "we", "i"}):
         return True
     for token in tokens:
-        if token.lemma_ in WANT_LEMMAS and _writer_subject(token):
+        lemma = lemma_of(token)
+        if lemma in WANT_LEMMAS and _writer_subject(token):
             # "I wonder whether I should..." muses; "I wonder if you could..." asks.
-            if token.lemma_ == "wonder" and not any(t.lower_ in ("you", "your") for t in token.subtree):
+            if lemma == "wonder" and not any(t.lower_ in ("you", "your") for t in token.subtree):
                 continue
             # "I love your post" praises and "I hope you're well" greets; "I'd love to..." asks.
-            if token.lemma_ in WISHING_LEMMAS and not any(c.lemma_ == "would" for c in token.children):
+            if lemma in WISHING_LEMMAS and not any(c.lemma_ == "would" for c in token.children):
                 continue
-            if token.lemma_ == "hope" and any(t.lower_ in PLEASANTRIES for t in token.subtree):
+            if lemma == "hope" and any(t.lower_ in PLEASANTRIES for t in token.subtree):
                 continue
             if _acts_alone(token):
                 continue

@@ -108,6 +108,9 @@ CASES = [
     ('Hi Zoe, big fan of your work! Do you have a few minutes to chat this week? Would love your thoughts on UX.', 'unbounded-time-ask', True),
     ('Hi Zoe, big fan of your work! Do you have a few minutes to chat this week? Would love your thoughts on UX.', 'no-agenda', True),
     ('Hi Zoe, how are you looking for interns this year, through the university or directly?', 'job-ask', False),
+    ("Hi Tam, if you're open to it, I'd love 20 minutes on Zoom to hear about your path, especially how you got started in conservation.", 'no-agenda', True),
+    ('Hi Tam, I was hoping to pick your brain about the move from museum work to field conservation, since you made the same switch.', 'no-agenda', False),
+    ('Hi Tam, I was hoping you could send the survey form from your post.', 'no-value-offered', True),
 ]
 
 # Whole messages and every ask rule that should fire on them (the others must stay quiet).

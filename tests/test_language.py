@@ -53,6 +53,7 @@ def test_is_reported(parse, text, word, reported):
 @pytest.mark.parametrize("text, asks", [
     ("Could you share the slides from your talk?", True),
     ("I'd love to hear how you staff night shifts.", True),
+    ("I was hoping you could share the rota template.", True),
     ("It would be great if you could send the template.", True),
     ("I'm writing to see if you might have time next week.", True),
     ("Send me the draft when it's ready.", True),

@@ -53,7 +53,7 @@ def _with_reader(token: "Token") -> bool:
 
 
 def _job_token(token: "Token", requested: bool) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = lang.lemma_of(token)
     children = list(token.children)
     if lemma == "hire":
         objects = [c for c in children if c.dep_ == "dobj"]
@@ -116,12 +116,12 @@ def _on_their_team(token: "Token") -> bool:
 
 def _person(token: "Token") -> bool:
     """Whether a word names someone: a name, a pronoun, or a word for a person ("your editor")."""
-    lemma = token.lemma_.lower()
+    lemma = lang.lemma_of(token)
     return token.pos_ in ("PROPN", "PRON") or lemma in PEOPLE or lemma.endswith(PERSON_ENDINGS)
 
 
 def _intro_token(token: "Token") -> bool:
-    lemma = token.lemma_.lower()
+    lemma = lang.lemma_of(token)
     children = list(token.children)
     third_party = [g for c in children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                    for g in c.children if g.dep_ == "pobj" and g.lower_ not in ("you", "yourself") and _person(g)]

@@ -29,7 +29,7 @@ WRITTEN_TASKS = frozenset({"read", "review", "look", "fill", "answer", "reply", 
 def is_meeting_word(token: "Token", piece: "Span") -> bool:
     """Whether a word asks for a meeting with the reader: a call, coffee, "pick your brain", "15 minutes"."""
     written = WRITTEN.search(piece.text) is not None
-    lemma = token.lemma_.lower()
+    lemma = lang.lemma_of(token)
     if lemma == "brain" and token.head.lemma_ in ("pick", "picking") or lemma in ("brain-picking", "brainpicking"):
         return not written
     if token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:

@@ -33,9 +33,9 @@ def names_agenda(piece: "Span", is_meeting: bool) -> bool:
     asking = lang.is_request(piece) or any(t.lemma_ in ASKING_WORDS for t in piece)
     if asking and any(_names_topic(t) for t in piece):
         return True
-    opens_wh = piece[0].lower_ in lang.WH_WORDS
-    if not is_meeting and (lang.is_question(piece) or opens_wh) and (
-            lang.asks_about_their_own(piece) or _pointed_question(piece)):
+    question = lang.is_question(piece)
+    if not is_meeting and (question or piece[0].lower_ in lang.WH_WORDS - {"if"}) and (
+            lang.asks_about_their_own(piece) or question and _pointed_question(piece)):
         return True
     return _list_item(piece) and lang.is_specific_topic(piece.root)
 
@@ -73,7 +73,7 @@ def is_broad_question(piece: "Span") -> bool:
     for token in piece:
         if not lang.is_writers_own(token, piece):
             continue
-        lemma = token.lemma_.lower()
+        lemma = lang.lemma_of(token)
         if lemma in ADVICE_NOUNS and (question or any(c.lower_ == "any" for c in token.children)):
             if not any(lang.is_specific_topic(o) for o in lang.topic_objects(token)):
                 return True
