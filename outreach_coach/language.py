@@ -49,7 +49,7 @@ GENERIC_TOPICS = frozenset({
     "trend", "everything", "anything", "something", "business", "profession", "domain", "landscape", "topic",
     "idea", "overview", "basic", "guidance", "suggestion", "pointer", "recommendation", "wisdom", "input",
     "view", "question", "lesson", "learning", "learnings", "people", "team", "organization", "organisation",
-    "firm", "lab", "time", "it", "this", "that", "what", "more", "lot", "bit", "general", "step", "move",
+    "firm", "lab", "time", "it", "this", "that", "what", "more", "lot", "bit", "general", "step",
     "option", "direction", "future",
 })
 GENERIC_MARKERS = frozenset({"general", "generally", "broadly", "overall", "broad"})
