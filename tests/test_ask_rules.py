@@ -111,6 +111,15 @@ CASES = [
     ("Hi Tam, if you're open to it, I'd love 20 minutes on Zoom to hear about your path, especially how you got started in conservation.", 'no-agenda', True),
     ('Hi Tam, I was hoping to pick your brain about the move from museum work to field conservation, since you made the same switch.', 'no-agenda', False),
     ('Hi Tam, I was hoping you could send the survey form from your post.', 'no-value-offered', True),
+    ('Hi Jo, could you look over my thesis outline? In exchange, I can buy you lunch.', 'no-value-offered', True),
+    ('Hi Jo, could you tell me how you source the clay? Attached is a short firing log I kept using your glaze recipe.', 'no-value-offered', False),
+    ('Hi Jo, could you tell me how you source the clay? I wrote up my firing tests with your glaze here: https://example.org/firing', 'no-value-offered', False),
+    ('Hi Jo, could you review my work? I built a portfolio site: https://example.org/portfolio', 'no-value-offered', True),
+    ("Hi Jo, I run a meetup for 300 ceramicists in Leeds and we'd love to have you speak in March. Would you be interested?", 'no-value-offered', False),
+    ('Hi Jo, I host a podcast on craft businesses and would like to invite you on as a guest. Could we find a date?', 'no-value-offered', False),
+    ("Hi Jo, could you share your kiln schedule? I'd be happy to make myself available any time that suits you.", 'no-value-offered', True),
+    ('Hi Jo, could you share your kiln schedule? Happy to provide references if needed.', 'no-value-offered', True),
+    ('Hi Jo, could you share your kiln schedule? Let me know if I can help with the glaze workshop next month.', 'no-value-offered', False),
 ]
 
 # Whole messages and every ask rule that should fire on them (the others must stay quiet).

@@ -35,14 +35,24 @@ ASK_MATERIAL = CV_NOUNS | frozenset({
     "profile", "background", "availability", "time", "times", "calendar", "invite", "invitation", "question",
     "reminder", "number", "contact", "letter", "transcript", "reference", "sample", "detail", "context",
     "information", "info", "bio", "story", "experience", "myself", "schedule", "slot", "agenda", "website",
-    "site", "email", "message", "note", "more", "thank", "thanks", "gratitude", "appreciation",
+    "site", "email", "message", "note", "more", "thank", "thanks", "gratitude", "appreciation", "coffee", "lunch",
+    "drink", "beer", "meal", "dinner",
 })
 USEFUL_TO_THEM = re.compile(
     r"\b(in case (it|they|this|these|that)('s| is| are| might| could)?\s*(be\s+)?"
     r"(useful|helpful|handy|help|of (use|interest))"
     r"|if (it|that|this|they)('s|'re| is| are| would| helps| help| might)?\s*(be\s+)?(useful|helpful|handy|help)"
     r"|if (useful|helpful)|(might|may|could) (be )?(useful|helpful|of (use|interest)) (to|for) you"
-    r"|thought you might|made me think of you|in return|in exchange|for your (next|future|upcoming))\b", re.I)
+    r"|thought you might|made me think of you|for your (next|future|upcoming))\b", re.I)
+URL = re.compile(r"https?://\S+|\bwww\.\S+", re.I)
+# Writing, building or recording something, with the link to it: sharing the writer's own work.
+MADE_VERBS = frozenset({
+    "write", "build", "make", "create", "record", "publish", "compile", "draw", "design", "film", "release",
+    "code", "collect", "gather", "assemble", "map", "chart", "analyse", "analyze", "summarize", "summarise",
+})
+# Inviting them to speak, guest or be featured is an opportunity of value to them.
+INVITING = frozenset({"invite", "feature", "host", "nominate"})
+STAGE_VERBS = frozenset({"speak", "present", "talk", "join", "guest", "come", "teach", "judge", "perform", "keynote"})
 
 
 def is_offer(piece: "Span") -> bool:
@@ -53,14 +63,42 @@ def is_offer(piece: "Span") -> bool:
     material = any(t.lemma_.lower() in CV_NOUNS for t in piece)
     if not material and (USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece) or _here_is(piece)):
         return True
-    return any(_offer_verb(t, piece) for t in piece)
+    if not material and any(_links_own_work(t, piece) for t in piece):
+        return True
+    return any(_offer_verb(t, piece) or _invites(t) for t in piece)
+
+
+def _links_own_work(token: "Token", piece: "Span") -> bool:
+    """ "I wrote up the results: <link>": past work of the writer's, with where to find it."""
+    links = URL.findall(piece.text)
+    if not links or any(word in link.lower() for link in links for word in CV_NOUNS):
+        return False
+    return lang.lemma_of(token) in MADE_VERBS and token.tag_ in ("VBD", "VBN") and _writer_does(token)
+
+
+def _invites(token: "Token") -> bool:
+    """ "I'd like to invite you to speak at our meetup", "we'd love to have you on the podcast"."""
+    lemma = lang.lemma_of(token)
+    reader = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and c.lower_ == "you"]
+    if lemma in INVITING and (reader or any(c.dep_ == "dobj" and any(g.lower_ == "your" for g in c.children)
+                                            for c in token.children)):
+        return _writer_does(token) or token.dep_ == "xcomp"
+    if lemma == "have":
+        if any(c.dep_ == "dobj" and c.lower_ == "you" for c in token.children):
+            return any(c.lemma_ in STAGE_VERBS or c.dep_ == "prep" and c.lower_ == "on" for c in token.children)
+        return any(c.lemma_ in STAGE_VERBS and any(g.dep_ == "nsubj" and g.lower_ == "you" for g in c.children)
+                   for c in token.children)
+    return False
 
 
 def _here_is(piece: "Span") -> bool:
+    """ "Here is the script", "Attached is our audit": something handed over, unless it is the CV."""
     for token in piece:
-        if token.lower_ == "here" and token.head.lemma_ == "be":
-            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
-            return any(s.lemma_.lower() not in ASK_MATERIAL for s in subjects)
+        if token.lower_ in ("here", "attached", "enclosed", "below"):
+            verbs = [token, token.head, *(c for c in token.children if c.lemma_ == "be")]
+            things = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "attr")]
+            if things:
+                return any(t.lemma_.lower() not in ASK_MATERIAL for t in things)
     return False
 
 
@@ -100,7 +138,7 @@ def _writer_does(token: "Token") -> bool:
         # "I recorded it and can send it over": coordinated verbs share the subject.
         if node.dep_ in lang.CLAUSE_BREAKS and node.dep_ != "conj":
             return False
-    return False
+    return True  # no subject at all: "Happy to share the data", the writer speaking
 
 
 def _offered(token: "Token") -> bool:
