@@ -120,6 +120,8 @@ CASES = [
     ("Hi Jo, could you share your kiln schedule? I'd be happy to make myself available any time that suits you.", 'no-value-offered', True),
     ('Hi Jo, could you share your kiln schedule? Happy to provide references if needed.', 'no-value-offered', True),
     ('Hi Jo, could you share your kiln schedule? Let me know if I can help with the glaze workshop next month.', 'no-value-offered', False),
+    ("Hi Jo, could you read my grant draft? I've attached it with my budget sheet.", 'no-value-offered', True),
+    ('Hi Jo, could you read my grant draft? Here it is.', 'no-value-offered', True),
 ]
 
 # Whole messages and every ask rule that should fire on them (the others must stay quiet).

@@ -96,7 +96,8 @@ def _here_is(piece: "Span") -> bool:
     for token in piece:
         if token.lower_ in ("here", "attached", "enclosed", "below"):
             verbs = [token, token.head, *(c for c in token.children if c.lemma_ == "be")]
-            things = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "attr")]
+            things = [c for v in verbs for c in v.children
+                      if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.pos_ != "PRON"]
             if things:
                 return any(t.lemma_.lower() not in ASK_MATERIAL for t in things)
     return False
