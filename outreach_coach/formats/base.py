@@ -1,16 +1,13 @@
-"""Output formats behind one interface, chosen by name from `FORMATTERS`."""
+"""What every output format shares: the `Formatter` interface and the run `Summary`."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Callable
 
-from .engine import FileResult
-from .findings import Severity
-from .rules import RuleSet
-
-_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.SUGGESTION: "36"}
+from ..engine import FileResult
+from ..findings import Severity
+from ..rules import RuleSet
 
 
 @dataclass
@@ -44,57 +41,3 @@ class Formatter:
 
     def finish(self, summary: Summary) -> None:
         """Called once after the last file."""
-
-
-class TextFormatter(Formatter):
-    """`path:line:col: severity rule-id message`, a score line per file, and a summary."""
-
-    def _paint(self, text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.colour else text
-
-    def file(self, result: FileResult) -> None:
-        write = self.stream.write
-        if result.error:
-            write(f"{result.path}: {self._paint('error', '31;1')} {result.error}\n")
-            return
-        for f in result.findings:
-            severity = self._paint(f.severity.label, _COLOURS[f.severity])
-            write(f"{result.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
-            if self.show_suggestions and f.suggestion:
-                write(f"    suggestion: {f.suggestion}\n")
-        extra = self.extra(result)
-        note = f"; try template {extra['template']}" if extra.get("template") else ""
-        write(f"{result.path}: score {result.score}/100 ({result.kind}, {result.channel}){note}\n")
-
-    def finish(self, summary: Summary) -> None:
-        counts = ", ".join(f"{summary.by_severity[s]} {s.label}{'s' if summary.by_severity[s] != 1 else ''}"
-                           for s in sorted(Severity, reverse=True))
-        unreadable = f", {summary.unreadable} unreadable" if summary.unreadable else ""
-        self.stream.write(f"{summary.files} file{'s' if summary.files != 1 else ''} checked: {counts}{unreadable}\n")
-
-
-class JsonFormatter(Formatter):
-    """One JSON document for the whole run: {"files": [...]} as documented in the README."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.entries: list[dict] = []
-
-    def file(self, result: FileResult) -> None:
-        if result.error:
-            self.entries.append({"path": result.path, "error": result.error})
-            return
-        entry = {"path": result.path, "kind": result.kind, "channel": result.channel, "score": result.score,
-                 "findings": [f.to_dict() for f in result.findings]}
-        entry.update(self.extra(result))
-        self.entries.append(entry)
-
-    def finish(self, summary: Summary) -> None:
-        json.dump({"files": self.entries}, self.stream, indent=2)
-        self.stream.write("\n")
-
-
-FORMATTERS: dict[str, type[Formatter]] = {
-    "text": TextFormatter,
-    "json": JsonFormatter,
-}
