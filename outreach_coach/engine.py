@@ -74,19 +74,22 @@ class Coach:
             return FileResult(path, error=err.problem)
         return next(self.lint_messages([message]))
 
+    def read_paths(self, paths: Iterable[str], stdin_text: str | None = None,
+                   stdin_filename: str | None = None) -> Iterator[Message | FileResult]:
+        """Parse files and folders one at a time, in input order; unreadable files come as error results."""
+        for item in reading.discover(paths, self.config.globs):
+            if isinstance(item, InputError):
+                yield FileResult(item.path, error=item.problem)
+                continue
+            try:
+                yield self.parse_file(item, stdin_text, stdin_filename)
+            except InputError as err:
+                yield FileResult(err.path, error=err.problem)
+
     def lint_paths(self, paths: Iterable[str], stdin_text: str | None = None,
                    stdin_filename: str | None = None) -> Iterator[FileResult]:
         """Lint files and folders, streaming one result per file in input order."""
-        def parsed() -> Iterator[Message | FileResult]:
-            for item in reading.discover(paths, self.config.globs):
-                if isinstance(item, InputError):
-                    yield FileResult(item.path, error=item.problem)
-                    continue
-                try:
-                    yield self.parse_file(item, stdin_text, stdin_filename)
-                except InputError as err:
-                    yield FileResult(err.path, error=err.problem)
-        return self.lint_messages(parsed())
+        return self.lint_messages(self.read_paths(paths, stdin_text, stdin_filename))
 
     def lint_messages(self, items: Iterable[Message | FileResult]) -> Iterator[FileResult]:
         """Lint parsed messages in batches through spaCy; FileResults (errors) pass through in order."""
