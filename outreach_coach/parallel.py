@@ -21,6 +21,7 @@ CHUNK_SIZE = 32
 AUTO_THRESHOLD = 200
 _IN_FLIGHT_PER_WORKER = 3
 
+_worker_setup: tuple[Config, dt.date | None] = (Config(), None)
 _worker_coach: Coach | None = None
 
 
@@ -76,10 +77,14 @@ def _collect(chunk: list[Message | FileResult], future: Future | None) -> Iterat
 
 
 def _start_worker(config: Config, today: dt.date | None) -> None:
-    global _worker_coach
-    _worker_coach = Coach(config, today=today)
+    global _worker_setup
+    _worker_setup = (config, today)
 
 
 def _lint_chunk(chunk: list[Message | FileResult]) -> list[FileResult]:
-    assert _worker_coach is not None
+    global _worker_coach
+    if _worker_coach is None:
+        # Built in a task, not the initializer, so a config or model error reaches the caller with its message.
+        config, today = _worker_setup
+        _worker_coach = Coach(config, today=today)
     return [replace(result, message=None) for result in _worker_coach.lint_messages(chunk)]
