@@ -1,4 +1,4 @@
-"""Start-up cost: commands that need no parse never import spaCy, and a fully cached lint loads no model."""
+"""Start-up cost: `template list` never imports spaCy, and a fully cached lint loads no model."""
 from __future__ import annotations
 
 import subprocess
@@ -29,14 +29,11 @@ def spacy_imported(*args: str, cwd=None) -> bool:
     return marker == "SPACY-IMPORTED"
 
 
-LIGHT_COMMANDS = [["--help"], ["rules"], ["explain", "too-long"], ["lint", "--help"]]
-if "template" in cli.commands:
-    LIGHT_COMMANDS.append(["template", "list"])
-
-
-@pytest.mark.parametrize("args", LIGHT_COMMANDS, ids=" ".join)
-def test_command_does_not_import_spacy(args):
-    assert not spacy_imported(*args)
+def test_template_list_does_not_import_spacy():
+    # --help, rules and explain are covered in test_cli; `template list` arrives with the templates.
+    if "template" not in cli.commands:
+        pytest.skip("no template command in this build")
+    assert not spacy_imported("template", "list")
 
 
 def test_rerun_over_unchanged_files_loads_no_model(tmp_path):
