@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
 
 from bench.corpus import write_corpus  # noqa: E402
 from outreach_coach import nlp  # noqa: E402
@@ -28,6 +29,8 @@ from outreach_coach.engine import BATCH_SIZE, Coach  # noqa: E402
 from outreach_coach.messages import format_for, parse  # noqa: E402
 
 COACH = [sys.executable, "-m", "outreach_coach"]
+# Every process runs the code of the checkout this script lives in, whatever is installed.
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
 
 
 @dataclass
@@ -42,7 +45,8 @@ def measure(command: list[str], cwd: Path, repeat: int = 1) -> Run:
     best: Run | None = None
     for _ in range(repeat):
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   env=ENV)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         error = process.stderr.read().decode() if process.stderr else ""
