@@ -1,4 +1,4 @@
-"""One JSON document for the whole run."""
+"""One JSON document for the whole run, written entry by entry so no run's results are all held at once."""
 from __future__ import annotations
 
 import json
@@ -12,17 +12,19 @@ class JsonFormatter(Formatter):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.entries: list[dict] = []
+        self.count = 0
 
     def file(self, result: FileResult) -> None:
         if result.error:
-            self.entries.append({"path": result.path, "error": result.error})
-            return
-        entry = {"path": result.path, "kind": result.kind, "channel": result.channel, "score": result.score,
-                 "findings": [f.to_dict() for f in result.findings]}
-        entry.update(self.extra(result))
-        self.entries.append(entry)
+            entry = {"path": result.path, "error": result.error}
+        else:
+            entry = {"path": result.path, "kind": result.kind, "channel": result.channel, "score": result.score,
+                     "findings": [f.to_dict() for f in result.findings]}
+            entry.update(self.extra(result))
+        # Laid out exactly as json.dump({"files": [...]}, indent=2) would lay it out.
+        body = "\n".join("    " + line for line in json.dumps(entry, indent=2).splitlines())
+        self.stream.write(('{\n  "files": [\n' if self.count == 0 else ",\n") + body)
+        self.count += 1
 
     def finish(self, summary: Summary) -> None:
-        json.dump({"files": self.entries}, self.stream, indent=2)
-        self.stream.write("\n")
+        self.stream.write('{\n  "files": []\n}\n' if self.count == 0 else "\n  ]\n}\n")
