@@ -55,7 +55,6 @@ class SarifFormatter(Formatter):
         driver = {
             "name": "outreach-coach",
             "version": __version__,
-            "informationUri": "https://pypi.org/project/outreach-coach/",
             "rules": [rule_descriptor(self.rules.all[rule_id]) for rule_id in self.rule_ids],
         }
         head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"})[:-1]
