@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 import click
 
-from ..cache import CACHE_DIR
+from ..cache import CACHE_DIR, ResultCache
 from ..config import FAIL_LEVELS, KEYS
 from ..findings import Severity
 from ..formats import FORMATTERS, Summary
@@ -37,7 +38,6 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
                  jobs, no_cache, cache_dir):
     """Lint message files and folders (.txt, .md, .eml); '-' reads standard input."""
     from .. import parallel
-    from ..cache import ResultCache
     from ..engine import Coach
 
     config = load_config(config_path)
@@ -49,7 +49,7 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions)
     items = coach.read_paths(paths, stdin_text, stdin_filename)
     cache = None if no_cache else ResultCache.open(cache_dir, coach)
-    run = lambda todo: parallel.lint(coach, todo, jobs)  # noqa: E731
+    run = partial(parallel.lint, coach, jobs=jobs)
     results = cache.run(items, run) if cache else run(items)
     summary = Summary()
     progress = Progress(sys.stderr)
