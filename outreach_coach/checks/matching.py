@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .anchors import AnchoredMatcher
 from .base import Check, Context, Hit, Param
 
 if TYPE_CHECKING:
@@ -62,10 +63,7 @@ class Pattern(Check):
         return frozenset(needed)
 
     def prepare(self, nlp: "Language") -> None:
-        from spacy.matcher import Matcher
-
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("pattern", self.options["patterns"], greedy="LONGEST")
+        self.matcher = AnchoredMatcher(nlp.vocab, "pattern", self.options["patterns"], greedy="LONGEST")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         spans = ((ctx.doc[s:e].start_char, ctx.doc[s:e].end_char) for _id, s, e in self.matcher(ctx.doc))
