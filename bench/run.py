@@ -40,23 +40,26 @@ class Run:
     peak_mb: float
 
 
-def measure(command: list[str], cwd: Path, repeat: int = 1) -> Run:
-    """The fastest of `repeat` runs of a command: wall seconds, CPU seconds and peak resident memory."""
-    best: Run | None = None
+def measure(command: list[str], cwd: Path) -> Run:
+    """One run of a command: wall seconds, CPU seconds (its own and its workers') and peak resident memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.read().decode() if process.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {code}: {error}")
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def compare(first: list[str], second: list[str], cwd: Path, repeat: int) -> tuple[Run, Run]:
+    """The fastest of `repeat` runs of each command, taken in turns so both see the same machine load."""
+    runs: tuple[list[Run], list[Run]] = ([], [])
     for _ in range(repeat):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   env=ENV)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        error = process.stderr.read().decode() if process.stderr else ""
-        code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} exited {code}: {error}")
-        run = Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-        best = run if best is None or run.seconds < best.seconds else best
-    assert best is not None
-    return best
+        runs[0].append(measure(first, cwd))
+        runs[1].append(measure(second, cwd))
+    return min(runs[0], key=lambda r: r.seconds), min(runs[1], key=lambda r: r.seconds)
 
 
 def model_name() -> str:
@@ -111,37 +114,38 @@ def run_all(work: Path, args: argparse.Namespace) -> None:
     r = args.repeat
     figures = []
 
-    baseline = measure([sys.executable, str(HERE / "baseline.py"), model, ",".join(exclude), str(texts),
-                        str(BATCH_SIZE)], work, r)
-    linted = measure([*lint, "small"], work, r)
-    figures.append((f"1. lint {args.messages} / baseline nlp.pipe", linted.seconds / baseline.seconds, "<= 1.25",
-                    f"{linted.seconds:.2f} s vs {baseline.seconds:.2f} s (CPU {linted.cpu:.2f} vs {baseline.cpu:.2f})"))
+    def figure(name: str, ratio: float, target: str, a: Run, b: Run, cpu: bool = True) -> None:
+        cpu_ratio = f"CPU {a.cpu / b.cpu:5.2f}" if cpu else " " * 9
+        figures.append(f"{name:40} {ratio:6.2f}  {cpu_ratio}  (target {target:7})  "
+                       f"{a.seconds:7.2f} s vs {b.seconds:7.2f} s; CPU {a.cpu:7.2f} s vs {b.cpu:7.2f} s")
+        print(figures[-1], flush=True)
+
+    baseline_command = [sys.executable, str(HERE / "baseline.py"), model, ",".join(exclude), str(texts),
+                        str(BATCH_SIZE)]
+    linted, baseline = compare([*lint, "small"], baseline_command, work, r)
+    figure(f"1. lint {args.messages} / nlp.pipe baseline", linted.seconds / baseline.seconds, "<= 1.25",
+           linted, baseline)
 
     one_file = str(paths[1].relative_to(work))
-    cold = measure([*lint, one_file], work, r)
-    bare = measure([sys.executable, "-c", f"import spacy; spacy.load({model!r})"], work, r)
-    figures.append(("2. lint one file cold / spacy.load", cold.seconds / bare.seconds, "<= 1.3",
-                    f"{cold.seconds:.2f} s vs {bare.seconds:.2f} s (CPU {cold.cpu:.2f} vs {bare.cpu:.2f})"))
+    cold, bare = compare([*lint, one_file], [sys.executable, "-c", f"import spacy; spacy.load({model!r})"], work, r)
+    figure("2. one file cold / spacy.load", cold.seconds / bare.seconds, "<= 1.3", cold, bare)
 
     cached = [*COACH, "lint", "--jobs", "1", "--cache-dir", str(work / "cache"), "small"]
     first = measure(cached, work)
-    second = measure(cached, work, r)
-    figures.append(("3. cached re-run / first run", second.seconds / first.seconds, "<= 0.10",
-                    f"{second.seconds:.2f} s vs {first.seconds:.2f} s"))
+    second = min((measure(cached, work) for _ in range(r)), key=lambda run: run.seconds)
+    figure("3. cached re-run / first run", second.seconds / first.seconds, "<= 0.10", second, first)
 
-    two = measure([*COACH, "lint", "--no-cache", "--jobs", "2", "small"], work, r)
-    figures.append(("4. speed-up --jobs 2 over --jobs 1", linted.seconds / two.seconds, ">= 1.6",
-                    f"{two.seconds:.2f} s vs {linted.seconds:.2f} s (CPU {two.cpu:.2f}, parent only)"))
+    two, one = compare([*COACH, "lint", "--no-cache", "--jobs", "2", "small"], [*lint, "small"], work, r)
+    figure("4. speed-up: --jobs 1 / --jobs 2", one.seconds / two.seconds, ">= 1.6", one, two, cpu=False)
 
     grown = measure([*lint, "large"], work)
-    figures.append((f"5a. time {args.large} / {args.messages}", grown.seconds / linted.seconds, "<= 11",
-                    f"{grown.seconds:.2f} s vs {linted.seconds:.2f} s"))
-    figures.append((f"5b. peak memory {args.large} / {args.messages}", grown.peak_mb / linted.peak_mb, "<= 1.10",
-                    f"{grown.peak_mb:.0f} MB vs {linted.peak_mb:.0f} MB"))
+    figure(f"5a. time {args.large} / {args.messages}", grown.seconds / linted.seconds, "<= 11", grown, linted)
+    figures.append(f"5b. peak memory {args.large} / {args.messages}: {grown.peak_mb / linted.peak_mb:.2f} "
+                   f"(target <= 1.10)  {grown.peak_mb:.0f} MB vs {linted.peak_mb:.0f} MB")
+    print(figures[-1], flush=True)
 
     print(f"load average after: {os.getloadavg()[0]:.1f}")
-    for name, ratio, target, detail in figures:
-        print(f"{name:42} {ratio:6.2f}  (target {target})  {detail}")
+    print("\n".join(["", "summary (ratio of wall times, then of CPU times):", *figures]))
 
 
 if __name__ == "__main__":
