@@ -58,10 +58,13 @@ class Coach:
 
     # -- input -------------------------------------------------------------
 
-    def parse_file(self, path: str, stdin_text: str | None = None, stdin_filename: str | None = None) -> Message:
-        """Read and parse one file (or standard input when path is '-')."""
+    def parse_file(self, path: str, stdin_text: str | bytes | None = None,
+                   stdin_filename: str | None = None) -> Message:
+        """Read and parse one file (or standard input, given as text or raw bytes, when path is '-')."""
         if path == "-":
             name = stdin_filename or "<stdin>"
+            if isinstance(stdin_text, bytes):
+                stdin_text = reading.decode(reading.within_limit(stdin_text, name, self.config.max_file_size), name)
             return messages.parse(stdin_text or "", name, messages.format_for(name), self.today)
         text = reading.decode(reading.read_bytes(path, self.config.max_file_size), path)
         return messages.parse(text, path, messages.format_for(path), self.today)
@@ -74,7 +77,7 @@ class Coach:
             return FileResult(path, error=err.problem)
         return next(self.lint_messages([message]))
 
-    def lint_paths(self, paths: Iterable[str], stdin_text: str | None = None,
+    def lint_paths(self, paths: Iterable[str], stdin_text: str | bytes | None = None,
                    stdin_filename: str | None = None) -> Iterator[FileResult]:
         """Lint files and folders, streaming one result per file in input order."""
         def parsed() -> Iterator[Message | FileResult]:
