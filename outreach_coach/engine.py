@@ -13,7 +13,7 @@ from . import config as config_module
 from . import messages, nlp, reading
 from .checks.base import Context, Hit
 from .config import Config
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .findings import Finding, score
 from .messages import Message
 from .rules import Rule, RuleSet
@@ -112,9 +112,14 @@ class Coach:
 
     def _pipe(self, texts: list[str]):
         if self._nlp is None:
-            self._nlp = nlp.load(self.config.model, self.rules.features())
+            loaded = nlp.load(self.config.model, self.rules.features())
             for rule in self.rules.enabled:
-                rule.check.prepare(self._nlp)
+                try:
+                    rule.check.prepare(loaded)
+                except Exception as err:  # e.g. a Matcher pattern spaCy rejects: the rule file is at fault
+                    problem = " ".join(str(err).split())
+                    raise ConfigError(f"{rule.file}: rule '{rule.id}': key 'check': {problem}") from None
+            self._nlp = loaded
         return self._nlp.pipe(texts, batch_size=BATCH_SIZE)
 
     def _lint_one(self, message: Message, rules: list[Rule], doc) -> FileResult:
