@@ -24,7 +24,8 @@ class BoundedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "%"})
 
     def __init__(self, **options: Any):
-        super().__init__(undefined=StrictUndefined, **options)
+        options.setdefault("undefined", StrictUndefined)
+        super().__init__(**options)
         self._loop_items = 0
         self.globals["range"] = self._range
         del self.globals["lipsum"]  # lorem ipsum of any length: no use here, and a way to exhaust memory
