@@ -22,7 +22,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 def discover(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> Iterator[str | InputError]:
     """Yield each message file under the given paths once, in order; problems come as InputError."""
-    globs = tuple(globs)
+    globs = tuple(pattern for pattern in globs if pattern) or DEFAULT_GLOBS  # Path.match refuses ""
     seen: set[str] = set()
     for raw in paths:
         if raw == "-":

@@ -1,6 +1,7 @@
 """Loading YAML safely: `safe_load` only, with a bound on alias expansion."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,9 @@ from .errors import ConfigError
 MAX_ALIASES = 100
 # A document whose aliases would expand to more nodes than this is refused ("billion laughs").
 MAX_EXPANDED_NODES = 100_000
+# PyYAML's scanner slows quadratically with flow nesting ("[[[[..."), so deep brackets are refused unparsed.
+MAX_FLOW_DEPTH = 100
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -53,6 +57,8 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int])
 
 def parse_yaml(text: str) -> Any:
     """Parse YAML with the safe, alias-bounded loader; raises yaml.YAMLError."""
+    if _flow_depth(text) > MAX_FLOW_DEPTH:
+        raise yaml.YAMLError("values nested too deeply")
     try:
         return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 - a SafeLoader subclass
     except RecursionError:
@@ -61,6 +67,18 @@ def parse_yaml(text: str) -> Any:
     except (ValueError, TypeError, AttributeError, OverflowError) as err:
         # PyYAML's constructors let these through for bad tagged values (2024-02-30, !!int abc).
         raise yaml.YAMLError(f"invalid value: {err}") from None
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest bracket nesting, counted roughly (brackets inside quotes count too)."""
+    depth = deepest = 0
+    for char in _NOT_BRACKET.sub("", text):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def describe_error(err: yaml.YAMLError, first_line: int = 1) -> str:

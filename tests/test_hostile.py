@@ -198,3 +198,32 @@ def test_ordinary_template_features_still_work():
     assert render(text, {"parts": ["cello", "viola"], "name": "Dana"}) == \
         "1. Cello\n2. Viola\nDear Dana,   7 ababab 1024"
     assert expand_example("{% for i in range(3) %}word {% endfor %}") == "word word word "
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("pyproject.toml", b'[tool.outreach-coach]\nfail-on = "caf\xe9"\n', "invalid TOML"),
+    ("pyproject.toml", b"[tool.outreach-coach]\nmax-file-size = 100000000000000000000000\n", "max-file-size"),
+    (".outreach-coach.yaml", b"max-file-size: -1\n", "max-file-size"),
+    (".outreach-coach.yaml", b"globs: ['']\n", "globs"),
+    (".outreach-coach.yaml", b"fail-on: [error]\n", "fail-on"),
+    (".outreach-coach.yaml", b"rules: {too-long: {max-words: lots}}\n", "max-words"),
+    (".outreach-coach.yaml", b"rule-paths: [{a: 1}]\n", "rule-paths"),
+])
+def test_malformed_config_values_name_the_file_and_key(tmp_path, name, content, problem):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(ConfigError, match=problem) as err:
+        RuleSet.load(config_module.load(start=tmp_path))
+    assert str(err.value).startswith(str(tmp_path / name)) and "\n" not in str(err.value)
+
+
+def test_a_pyproject_whose_tool_table_is_not_a_table_is_not_a_config(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n")
+    assert config_module.discover(tmp_path) != tmp_path / "pyproject.toml"
+
+
+def test_an_empty_glob_from_the_command_line_falls_back_to_the_message_suffixes(tmp_path):
+    from outreach_coach.reading import discover
+
+    (tmp_path / "a.md").write_text("Hi.")
+    (tmp_path / "b.csv").write_text("x")
+    assert list(discover([str(tmp_path)], [""])) == [str(tmp_path / "a.md")]
