@@ -7,6 +7,7 @@ import os
 import quopri
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,12 @@ def test_cli_end_to_end_exit_2_one_line_errors_no_traceback(tmp_path):
         assert f"{tmp_path / name}: score " in done.stdout
     assert "8 files checked" in done.stdout.splitlines()[-1]
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("text", ["word " * 8000, '"a quoted aside ' * 2500, "On Monday we met\n" * 2300])
+def test_long_pathological_lines_lint_in_bounded_time(coach, text):
+    # A search that retries at every character of a long line is quadratic: 40,000 characters took minutes.
+    coach.lint_text(NEIGHBOURS["ward.txt"], "warm.txt", "txt")  # one-off loads (model, dictionaries) not timed
+    started = time.monotonic()
+    result = coach.lint_text(text, "long.txt", "txt")
+    assert result.error is None and time.monotonic() - started < 8
