@@ -299,3 +299,32 @@ def test_long_pathological_lines_lint_in_bounded_time(coach, text):
     started = time.monotonic()
     result = coach.lint_text(text, "long.txt", "txt")
     assert result.error is None and time.monotonic() - started < 8
+
+
+def _module_patterns():
+    import importlib
+    import pkgutil
+    import re
+
+    import outreach_coach
+
+    for info in pkgutil.walk_packages(outreach_coach.__path__, "outreach_coach."):
+        if not info.name.endswith("__main__"):
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                if isinstance(value, re.Pattern):
+                    yield pytest.param(value, id=f"{info.name}.{name}")
+
+
+ADVERSARIAL = ("word " * 6000, "a" * 30000, "On " * 10000, " " * 30000, '"' + "a " * 15000, "Hi, Dr. Ann. " * 2500,
+               "why " * 7500, "-" * 30000, "'" * 30000, "\n" * 30000)
+
+
+@pytest.mark.parametrize("pattern", list(_module_patterns()))
+def test_no_module_regex_is_quadratic_on_a_long_line(pattern):
+    # A linear search over 30,000 characters takes milliseconds; one that retries at every character, seconds.
+    for text in ADVERSARIAL:
+        started = time.monotonic()
+        for _ in pattern.finditer(text):
+            pass
+        assert time.monotonic() - started < 1, text[:20]
