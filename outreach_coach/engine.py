@@ -21,6 +21,8 @@ from .rules import Rule, RuleSet
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
+# The parser's memory grows with the characters in a batch: long messages go through in smaller batches.
+MAX_BATCH_CHARS = 200_000
 _PLACEHOLDER_VAR = re.compile(r"\{([a-z_]+)\}")
 # Text in quotation marks is the writer mentioning words, not using them ("rather than 'pick your brain'").
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|(?<!\w)'[^'\n]{4,200}'(?!\w)")
@@ -120,7 +122,8 @@ class Coach:
                     problem = " ".join(str(err).split())
                     raise ConfigError(f"{rule.file}: rule '{rule.id}': key 'check': {problem}") from None
             self._nlp = loaded
-        return self._nlp.pipe(texts, batch_size=BATCH_SIZE)
+        longest = max((len(text) for text in texts), default=1) or 1
+        return self._nlp.pipe(texts, batch_size=max(1, min(BATCH_SIZE, MAX_BATCH_CHARS // longest)))
 
     def _lint_one(self, message: Message, rules: list[Rule], doc) -> FileResult:
         memo: dict = {}

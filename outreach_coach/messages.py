@@ -24,7 +24,7 @@ CHANNELS = ("email", "linkedin", "other")
 RECIPIENT_TYPES = ("practitioner", "researcher", "recruiter", "alumni", "mentor", "peer", "hiring-manager")
 FORMATS = ("txt", "md", "eml")
 # Far beyond any outreach message, and below spaCy's own limit, so one huge file cannot exhaust memory.
-MAX_TEXT_CHARS = 100_000
+MAX_TEXT_CHARS = 50_000
 
 _HEADER_LINE = re.compile(r"^(Subject|To|From|Cc|Date)[ \t]*:[ \t]*(.*)$", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
