@@ -125,6 +125,7 @@ class _TextBuilder:
         # Quoted-printable, base64 and HTML bodies differ from the file: find each decoded line near the
         # cursor; a line not found is pinned to the start of the next source line, so positions stay in-file.
         source = self.source
+        cursor = min(cursor, len(source))
         for line in _LINES.findall(piece):
             content = line.rstrip("\n")
             found = source.find(content, cursor, cursor + 3 * len(content) + 200) if content.strip() else -1
