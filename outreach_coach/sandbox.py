@@ -92,10 +92,10 @@ def _no_includes(name: str) -> None:
     return None
 
 
-def render(source: str, variables: Mapping[str, Any] | None = None, **options: Any) -> str:
-    """Render template text in a fresh bounded sandbox; any failure is a jinja2.TemplateError (SecurityError too)."""
-    options.setdefault("loader", FunctionLoader(_no_includes))
-    environment = BoundedSandbox(keep_trailing_newline=True, **options)
+def render(source: str, variables: Mapping[str, Any] | None = None,
+           environment: SandboxedEnvironment | None = None) -> str:
+    """Render template text (in a fresh bounded sandbox unless given one); any failure is a jinja2.TemplateError."""
+    environment = environment or BoundedSandbox(keep_trailing_newline=True, loader=FunctionLoader(_no_includes))
     pieces: list[str] = []
     length = 0
     try:
@@ -110,5 +110,3 @@ def render(source: str, variables: Mapping[str, Any] | None = None, **options: A
         # Template code failing at run time (a bad filter argument, a macro calling itself) is the template's fault.
         raise TemplateRuntimeError(f"{type(err).__name__}: {err}") from None
     return "".join(pieces)
-
-
