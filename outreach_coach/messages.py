@@ -100,7 +100,10 @@ class Message:
         if end <= 0:
             return self.position(0)
         line, column = self.position(end - 1)
-        return line, column + 1
+        last = self.origin[min(end - 1, len(self.origin) - 1)]
+        # A span ending on a line break (or mapped to the file's end) ends there, not past the line.
+        past_line = last >= len(self.source) or self.source[last] == "\n"
+        return line, column if past_line else column + 1
 
 
 class _TextBuilder:

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from outreach_coach.engine import FileResult
@@ -72,6 +72,7 @@ def _encode(body: str, encoding: str) -> str:
 
 @given(subject=st.text(max_size=60), body=message_text,
        encoding=st.sampled_from(("8bit", "quoted-printable", "base64")), subtype=st.sampled_from(("plain", "html")))
+@example(subject="", body="\n:", encoding="base64", subtype="plain")  # a span once ended past its line
 def test_any_email_gives_findings_or_a_clean_error_with_positions_in_the_file(coach, subject, body, encoding,
                                                                                subtype):
     source = (f"From: Rui <rui@example.org>\nTo: Dana <dana@example.org>\nSubject: {subject}\n"
