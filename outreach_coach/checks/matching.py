@@ -8,6 +8,7 @@ import regex
 
 from .anchors import AnchoredMatcher
 from .base import Check, Context, Hit, Param
+from .regexsafety import nested_quantifier
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,6 +56,17 @@ class Pattern(Check):
 
     params = (Param("patterns", list, required=True, help="spaCy Matcher patterns"),)
 
+    def __init__(self, options):
+        super().__init__(options)
+        for pattern in self.options["patterns"]:
+            if not isinstance(pattern, list) or not all(isinstance(token, dict) for token in pattern):
+                raise ValueError(f"each pattern must be a list of token mappings, not {pattern!r:.60}")
+            for value in _regex_predicates(pattern):
+                # spaCy runs REGEX predicates with `re`, which has no time limit.
+                if not isinstance(value, str) or nested_quantifier(value):
+                    raise ValueError(f"REGEX {value!r:.60} nests repetitions and could hang on a long token; "
+                                     "simplify it or use the time-bounded regex check type")
+
     def features(self) -> frozenset[str]:
         needed = {"tokens"}
         for pattern in self.options["patterns"]:
@@ -68,6 +80,19 @@ class Pattern(Check):
     def run(self, ctx: Context) -> Iterator[Hit]:
         spans = ((ctx.doc[s:e].start_char, ctx.doc[s:e].end_char) for _id, s, e in self.matcher(ctx.doc))
         yield from _span_hits(ctx, sorted(spans))
+
+
+def _regex_predicates(value) -> Iterator:
+    """Every value given to a REGEX operator anywhere inside a token pattern."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "REGEX":
+                yield inner
+            else:
+                yield from _regex_predicates(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _regex_predicates(inner)
 
 
 class Regex(Check):
