@@ -29,6 +29,8 @@ config_option = click.option("--config", "config_path", type=click.Path(dir_okay
 def lint_command(paths, config_path, output_format, fail_on, stdin_filename, globs, show_suggestions, color):
     """Lint message files and folders (.txt, .md, .eml); '-' reads standard input."""
     from ..engine import Coach
+    from ..suggest import top_template
+    from ..templates import Catalogue
 
     config = load_config(config_path)
     if globs:
@@ -36,7 +38,8 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     coach = Coach(config)
     stdin_text = sys.stdin.read() if "-" in paths else None
     colour = sys.stdout.isatty() if color is None else color
-    formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions)
+    formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions,
+                                          extra=top_template(Catalogue.load(config)))
     summary = Summary()
     for result in coach.lint_paths(paths, stdin_text, stdin_filename):
         summary.add(result)

@@ -1,0 +1,157 @@
+"""Which templates fit a draft: situation signals read from the draft, matched against template headers.
+
+A template header says which kinds, channels and recipient types it suits, which situations
+(`signals`) it is written for, and which rules it `fixes`. The draft gives its kind, channel and
+recipient type, the findings that fired, and signals read here from its text and metadata.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .findings import Finding
+from .messages import Message
+from .templates import Catalogue, Template
+
+if TYPE_CHECKING:
+    from .engine import FileResult
+
+_MEETING = re.compile(
+    r"\b(call|chat|coffee|lunch|breakfast|drinks?|meet(ing|[- ]up)?|zoom|teams|video|phone|hop on|catch up"
+    r"|sit down|talk (to|with) (you|me)|speak (to|with) you|half an hour"
+    r"|\b(a|an|for|spare|grab|have|give|just|only|about|some)\s+(\d+|ten|fifteen|twenty|thirty)[- ]?(min|minutes?)\b"
+    r"|\b(\d+|ten|fifteen|twenty|thirty)[- ]?minutes? (call|chat|meeting|conversation|of your time)"
+    r"|pick (at )?(your|you) brains?|brain-?picking)\b", re.I)
+_COLLABORATION = re.compile(
+    r"\b(collaborat\w*|contribut\w*|co-?(author|writ|host|teach|present)\w*|partner(ing)? (with|on)|team up"
+    r"|joint (project|paper|workshop|grant|study|event))\b"
+    r"|\b(open to|mind if|okay if|ok if|happy for) (me|I) (turn|build|adapt|translat|port|packag|feature|includ"
+    r"|add|publish|record|writ|mak|creat|cover|arrang|remix|extend)\w*", re.I)
+_RESEARCH_WORK = re.compile(r"^\s*(paper|preprint|dataset|data set|study|thesis|dissertation|article)\b", re.I)
+_RESEARCH_TEXT = re.compile(
+    r"\byour\b[^.?!\n]{0,50}?\b(paper|preprint|dataset|data set|study|thesis|dissertation|lab|experiments?)\b"
+    r"|\b(figure|fig\.|table|supplement(ary)?)\s+[0-9S]|\bet al\b|\breplicat\w+|\breproduc(ed|ing|tion)\b", re.I)
+_SHARED = re.compile(r"\b(fellow|alum(na|nus|ni|nae)?|both (studied|went|attended|came|worked|trained|graduated)"
+                     r"|(also|too) (studied|went to|attended|graduated))\b", re.I)
+_NETWORKING = re.compile(r"\b(connect(ing|ion)?|network(ing)?|stay in touch|keep in touch|follow your)\b", re.I)
+_REMINDER = re.compile(
+    r"\b(follow(ing)?[- ]up on|remind\w*|nudge|bump\w*|circling back|resurfac\w+|(my|the) (last|previous|earlier)"
+    r" (note|email|message)|haven'?t heard)\b", re.I)
+_RECENT = re.compile(r"\b(last night|yesterday|this (morning|afternoon|evening|week)|earlier today|today|tonight"
+                     r"|last (evening|week))\b", re.I)
+_EVENT = re.compile(r"\b(meetup|meet-up|conference|con|talk|workshop|panel|event|summit|fair|hackathon|webinar"
+                    r"|session|dinner|mixer|reception|booth|lecture|seminar|symposium|convention|expo|gathering"
+                    r"|festival|launch party|open day|open house|gig|concert|recital)s?\b", re.I)
+_OUTCOME = re.compile(
+    r"\b(I|we)('ve| have| just)? (accepted|started|landed|shipped|launched|got|joined|passed|published|finished"
+    r"|defended|released|won|signed|hired|opened)\b|\bI('m| am) starting\b|\bI start\b|\bgood news\b"
+    r"|\bit (worked|paid off)\b|\bturned out\b", re.I)
+_THANKS = re.compile(r"\bthank(s| you)\b", re.I)
+_PAIR = re.compile(r"[A-Z][\w'.-]+\s*(,|and|&|\+)\s*[A-Z][\w'.-]+")
+
+WEIGHTS = {"kind": 4.0, "recipient-type": 4.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
+SIGNAL_WEIGHTS = {
+    "meeting": 2.0, "no-meeting": 1.0, "collaboration": 3.0, "research": 3.0, "shared": 3.0, "networking": 1.5,
+    "reminder": 3.0, "event": 3.0, "outcome": 3.5, "thanks": 1.0, "two-sided": 2.0, "one-sided": 1.0,
+}
+SIGNAL_REASONS = {
+    "meeting": "it asks for a meeting", "no-meeting": "it asks no meeting, so one pointed question fits",
+    "collaboration": "it proposes working with their work", "research": "it is about a paper or dataset",
+    "shared": "you share background with them", "networking": "it asks to connect",
+    "reminder": "it follows up an unanswered message", "event": "it follows a recent event",
+    "outcome": "it reports how things turned out", "thanks": "it thanks them",
+    "two-sided": "it addresses both people", "one-sided": "it writes to one side first",
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A template that fits a draft, its score, and the reason tied to the draft."""
+
+    id: str
+    score: float
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "reason": self.reason}
+
+
+def signals(message: Message) -> frozenset[str]:
+    """The situations this draft is in, read from its metadata and its own text (not quoted history)."""
+    text = message.text
+    greeting = message.section("greeting")
+    found: set[str] = set()
+    detectors: dict[str, Callable[[], bool]] = {
+        "meeting": lambda: bool(_MEETING.search(text)),
+        "collaboration": lambda: bool(_COLLABORATION.search(text)),
+        "research": lambda: message.to.type == "researcher" or bool(_RESEARCH_TEXT.search(text))
+        or any(_RESEARCH_WORK.match(work) for work in message.to.work),
+        "shared": lambda: bool(message.to.shared) or message.to.type == "alumni" or bool(_SHARED.search(text)),
+        "networking": lambda: message.channel == "linkedin" or bool(_NETWORKING.search(text)),
+        "reminder": lambda: message.previous is not None or bool(message.context)
+        or bool(re.match(r"\s*re:", message.subject or "", re.I)) or bool(_REMINDER.search(text)),
+        "event": lambda: bool(_RECENT.search(text)) and bool(_EVENT.search(text)),
+        "outcome": lambda: bool(_OUTCOME.search(text)),
+        "thanks": lambda: bool(_THANKS.search(message.section("body"))),
+        "two-sided": lambda: bool(_PAIR.search(greeting)) or _addressees(message) > 1,
+    }
+    for name, detect in detectors.items():
+        if detect():
+            found.add(name)
+    found.add("no-meeting" if "meeting" not in found else "meeting")
+    found.add("one-sided" if "two-sided" not in found else "two-sided")
+    return frozenset(found)
+
+
+def _addressees(message: Message) -> int:
+    raw = message.meta.get("to")
+    if isinstance(raw, str):
+        return len([part for part in raw.split(",") if "@" in part]) or 1
+    return 1
+
+
+def rank(message: Message, findings: Iterable[Finding], catalogue: Catalogue) -> list[Suggestion]:
+    """The catalogue's templates that suit this draft, best first."""
+    fired = {f.rule for f in findings}
+    present = signals(message)
+    ranked = [_score(template, message, fired, present) for template in catalogue.all().values()]
+    suitable = [s for s in ranked if s is not None]
+    return sorted(suitable, key=lambda s: -s.score)
+
+
+def _score(template: Template, message: Message, fired: set[str], present: frozenset[str]) -> Suggestion | None:
+    if template.kinds and message.kind not in template.kinds:
+        return None
+    score = WEIGHTS["kind"] if template.kinds else 0.0
+    why: list[str] = []
+    rtype = message.to.type
+    if template.recipient_types:
+        if rtype in template.recipient_types:
+            score += WEIGHTS["recipient-type"]
+            why.append(f"it is written to a {rtype}")
+        elif rtype:
+            return None
+    if template.channels:
+        same = message.channel in template.channels
+        score += WEIGHTS["channel"] if same else WEIGHTS["wrong-channel"]
+    matched = [signal for signal in template.signals if signal in present]
+    score += sum(SIGNAL_WEIGHTS[signal] for signal in matched)
+    why.extend(SIGNAL_REASONS[signal] for signal in matched)
+    fixes = [rule for rule in template.fixes if rule in fired]
+    score += WEIGHTS["fix"] * len(fixes)
+    reason = f"{message.kind} {message.channel} message" + (f": {'; '.join(why)}" if why else "")
+    if fixes:
+        reason += f"; rewrites what {', '.join(fixes)} flagged"
+    return Suggestion(template.id, score, reason)
+
+
+def top_template(catalogue: Catalogue) -> Callable[["FileResult"], dict]:
+    """A formatter `extra` callback naming the best template for each linted file."""
+    def extra(result: "FileResult") -> dict:
+        if result.message is None:
+            return {}
+        ranked = rank(result.message, result.findings, catalogue)
+        return {"template": ranked[0].id} if ranked else {}
+    return extra
