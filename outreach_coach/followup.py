@@ -22,6 +22,10 @@ REMINDER_BY = dt.timedelta(days=14)
 THANKS_BY = dt.timedelta(days=2)
 CHECK_IN_AFTER = dt.timedelta(days=90)
 CHECK_IN_BY = dt.timedelta(days=120)
+NOTES = {
+    "follow-up/no-reply": "a friendly reminder", "follow-up/thank-you": "a thank-you note",
+    "follow-up/after-event": "an after-event note", "follow-up/check-in": "a check-in",
+}
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _REQUEST = re.compile(r"\b(would|could|can|may|might) (you|I|we)\b|\bI'?d (like|love|be grateful)\b", re.I)
 
@@ -42,14 +46,18 @@ class Plan:
 
     def advice(self) -> str:
         """One line saying when to send, for the writer."""
-        what = self.template_id.split("/")[-1].replace("-", " ")
+        what = NOTES[self.template_id]
         if not self.ready:
-            return (f"not yet: wait until {self.due.isoformat()} ({(self.due - self.today).days} days) "
-                    f"before sending a {what} note; the window runs to {self.by.isoformat()}")
+            return (f"not yet: wait until {self.due.isoformat()} ({_days(self.due - self.today)}) "
+                    f"before sending {what}; the window runs to {self.by.isoformat()}")
         if self.today > self.by:
-            return (f"send a {what} note now: the usual window closed on {self.by.isoformat()}, "
+            return (f"send {what} now: the usual window closed on {self.by.isoformat()}, "
                     f"but a late, friendly note still beats none")
-        return f"send a {what} note now: today is within the window {self.due.isoformat()} to {self.by.isoformat()}"
+        return f"send {what} now: today is within the window {self.due.isoformat()} to {self.by.isoformat()}"
+
+
+def _days(delta: dt.timedelta) -> str:
+    return f"{delta.days} day{'' if delta.days == 1 else 's'}"
 
 
 def _date(message: Message, key: str) -> dt.date | None:

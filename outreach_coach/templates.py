@@ -6,6 +6,7 @@ renders to a message file (.md with front matter) that the linter reads.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -155,12 +156,15 @@ def _variables(value: Any, where: str) -> tuple[Variable, ...]:
 
 def _check_body(template: Template, where: str) -> None:
     """The body must parse, and use exactly the variables its header declares."""
-    from jinja2 import TemplateSyntaxError, meta
+    from jinja2 import TemplateSyntaxError, meta, nodes
 
     try:
-        used = meta.find_undeclared_variables(_environment().parse(template.body))
+        tree = _environment().parse(template.body)
     except TemplateSyntaxError as err:
         raise ConfigError(f"{where}: line {err.lineno}: {err.message}") from None
+    if any(True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))):
+        raise ConfigError(f"{where}: a template stands alone: no include, import or extends")
+    used = meta.find_undeclared_variables(tree)
     declared = {v.name for v in template.variables}
     if used - declared:
         raise ConfigError(f"{where}: the body uses undeclared variables: {', '.join(sorted(used - declared))}")
@@ -177,7 +181,17 @@ def _environment():
                                trim_blocks=True, lstrip_blocks=True)
     # A value in front matter is written as a JSON string, which is also valid YAML whatever it holds.
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    env.filters["longdate"] = _long_date
     return env
+
+
+def _long_date(value: Any) -> str:
+    """'2026-11-02' as 'Monday 2 November'; anything that is not an ISO date is left as it is."""
+    try:
+        day = dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return str(value)
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def _check_value(variable: Variable, value: Any) -> None:
