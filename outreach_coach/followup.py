@@ -27,7 +27,7 @@ NOTES = {
     "follow-up/after-event": "an after-event note", "follow-up/check-in": "a check-in",
 }
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-_REQUEST = re.compile(r"\b(would|could|can|may|might) (you|I|we)\b|\bI'?d (like|love|be grateful)\b", re.I)
+_REQUEST = re.compile(r"\b(would|could|can|may|might) (you|I|we)\b|\bI'?d (\w+ )?(like|love|be grateful)\b", re.I)
 
 
 @dataclass(frozen=True)
