@@ -19,14 +19,16 @@ if TYPE_CHECKING:
     from .engine import FileResult
 
 _MEETING = re.compile(
-    r"\b(call|chat|coffee|lunch|breakfast|drinks?|meet(ing|[- ]up)?|zoom|teams|video|phone|hop on|catch up"
-    r"|sit down|talk (to|with) (you|me)|speak (to|with) you|half an hour"
-    r"|\b(a|an|for|spare|grab|have|give|just|only|about|some)\s+(\d+|ten|fifteen|twenty|thirty)[- ]?(min|minutes?)\b"
-    r"|\b(\d+|ten|fifteen|twenty|thirty)[- ]?minutes? (call|chat|meeting|conversation|of your time)"
+    r"\b(chat|coffee|lunch|breakfast|drinks|meet(ing|[- ]up)?|zoom|hop on|catch up|sit down|half an hour"
+    r"|(a|quick|short|brief|phone|video|zoom) call|call (with you|next|this|sometime)"
+    r"|talk (to|with) (you|me)|speak (to|with) you"
+    r"|(a|an|for|spare|grab|have|give|just|only|about|some)\s+(\d+|ten|fifteen|twenty|thirty)[- ]?(min|minutes?)"
+    r"|(\d+|ten|fifteen|twenty|thirty)[- ]?minutes? (call|chat|meeting|conversation|of your time)"
     r"|pick (at )?(your|you) brains?|brain-?picking)\b", re.I)
+# Forward-looking only: "I collaborated with my team" is history, not a proposal.
 _COLLABORATION = re.compile(
-    r"\b(collaborat\w*|contribut\w*|co-?(author|writ|host|teach|present)\w*|partner(ing)? (with|on)|team up"
-    r"|joint (project|paper|workshop|grant|study|event))\b"
+    r"\b(collaborat(e|ion|ing)|contribut(e|ing|ion to your)|co-?(author|writ|host|teach|present)(e|ing)?"
+    r"|partner(ing)? (with|on)|team up|joint (project|paper|workshop|grant|study|event))\b"
     r"|\b(open to|mind if|okay if|ok if|happy for) (me|I) (turn|build|adapt|translat|port|packag|feature|includ"
     r"|add|publish|record|writ|mak|creat|cover|arrang|remix|extend)\w*", re.I)
 _RESEARCH_WORK = re.compile(r"^\s*(paper|preprint|dataset|data set|study|thesis|dissertation|article)\b", re.I)
@@ -44,12 +46,17 @@ _RECENT = re.compile(r"\b(last night|yesterday|this (morning|afternoon|evening|w
 _EVENT = re.compile(r"\b(meetup|meet-up|conference|con|talk|workshop|panel|event|summit|fair|hackathon|webinar"
                     r"|session|dinner|mixer|reception|booth|lecture|seminar|symposium|convention|expo|gathering"
                     r"|festival|launch party|open day|open house|gig|concert|recital)s?\b", re.I)
+_CONVERSATION = re.compile(r"\b(met|meeting you|chat(ted|ting)?|conversation|talk(ed|ing) (with|to)|spoke"
+                           r"|speaking (with|to)|to meet you)\b", re.I)
+_RECRUITING_ROLE = re.compile(r"\b(recruit\w*|talent|hiring manager|head of hiring|sourcer)\b", re.I)
+_RESEARCH_ROLE = re.compile(r"\b(professor|prof\.?|lecturer|researcher|postdoc\w*|research (fellow|scientist)"
+                            r"|principal investigator|PhD (student|candidate))\b", re.I)
 _OUTCOME = re.compile(
     r"\b(I|we)('ve| have| just)? (accepted|started|landed|shipped|launched|got|joined|passed|published|finished"
     r"|defended|released|won|signed|hired|opened)\b|\bI('m| am) starting\b|\bI start\b|\bgood news\b"
     r"|\bit (worked|paid off)\b|\bturned out\b", re.I)
 _THANKS = re.compile(r"\bthank(s| you)\b", re.I)
-_PAIR = re.compile(r"[A-Z][\w'.-]+\s*(,|and|&|\+)\s*[A-Z][\w'.-]+")
+_PAIR = re.compile(r"[A-Z][\w'.-]+\s*(,|and|&|\+)\s*[A-Z][\w'.-]+|\b(both|you two|all)\b")
 
 WEIGHTS = {"kind": 4.0, "recipient-type": 4.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
 SIGNAL_WEIGHTS = {
@@ -86,13 +93,13 @@ def signals(message: Message) -> frozenset[str]:
     detectors: dict[str, Callable[[], bool]] = {
         "meeting": lambda: bool(_MEETING.search(text)),
         "collaboration": lambda: bool(_COLLABORATION.search(text)),
-        "research": lambda: message.to.type == "researcher" or bool(_RESEARCH_TEXT.search(text))
+        "research": lambda: recipient_type(message) == "researcher" or bool(_RESEARCH_TEXT.search(text))
         or any(_RESEARCH_WORK.match(work) for work in message.to.work),
         "shared": lambda: bool(message.to.shared) or message.to.type == "alumni" or bool(_SHARED.search(text)),
         "networking": lambda: message.channel == "linkedin" or bool(_NETWORKING.search(text)),
         "reminder": lambda: message.previous is not None or bool(message.context)
         or bool(re.match(r"\s*re:", message.subject or "", re.I)) or bool(_REMINDER.search(text)),
-        "event": lambda: bool(_RECENT.search(text)) and bool(_EVENT.search(text)),
+        "event": lambda: all(p.search(text) for p in (_RECENT, _EVENT, _CONVERSATION)),
         "outcome": lambda: bool(_OUTCOME.search(text)),
         "thanks": lambda: bool(_THANKS.search(message.section("body"))),
         "two-sided": lambda: bool(_PAIR.search(greeting)) or _addressees(message) > 1,
@@ -103,6 +110,18 @@ def signals(message: Message) -> frozenset[str]:
     found.add("no-meeting" if "meeting" not in found else "meeting")
     found.add("one-sided" if "two-sided" not in found else "two-sided")
     return frozenset(found)
+
+
+def recipient_type(message: Message) -> str | None:
+    """`to.type`, else a type read from `to.role` or the greeting (a recruiter, a professor)."""
+    if message.to.type:
+        return message.to.type
+    known = " ".join(filter(None, (message.to.role, message.section("greeting"))))
+    if _RECRUITING_ROLE.search(known):
+        return "hiring-manager" if re.search(r"hiring manager", known, re.I) else "recruiter"
+    if _RESEARCH_ROLE.search(known):
+        return "researcher"
+    return None
 
 
 def _addressees(message: Message) -> int:
@@ -126,7 +145,7 @@ def _score(template: Template, message: Message, fired: set[str], present: froze
         return None
     score = WEIGHTS["kind"] if template.kinds else 0.0
     why: list[str] = []
-    rtype = message.to.type
+    rtype = recipient_type(message)
     if template.recipient_types:
         if rtype in template.recipient_types:
             score += WEIGHTS["recipient-type"]

@@ -8,7 +8,7 @@ import yaml
 
 from outreach_coach import messages
 from outreach_coach.findings import Finding, Severity
-from outreach_coach.suggest import SIGNAL_REASONS, SIGNAL_WEIGHTS, rank, signals
+from outreach_coach.suggest import SIGNAL_REASONS, SIGNAL_WEIGHTS, rank, recipient_type, signals
 from outreach_coach.templates import SIGNALS, Catalogue
 
 from .conftest import shared_path
@@ -130,3 +130,28 @@ def test_dev_set_top_template_is_a_labelled_one_for_at_least_90_percent(coach):
         assert result.message is not None, result.error
         hits += rank(result.message, result.findings, CATALOGUE)[0].id in wanted[Path(result.path).name]
     assert hits / len(wanted) >= 0.9
+
+
+@pytest.mark.parametrize("front, greeting, expected", [
+    ("to: {name: Sol, role: Senior Technical Recruiter}", "Hi Sol,", "recruiter"),
+    ("to: {name: Sol}", "Dear Hiring Manager,", "hiring-manager"),
+    ("to: {name: Sol Ortiz, role: Associate Professor of Nursing}", "Dear Sol,", "researcher"),
+    ("to: {name: Sol, role: Head Chef}", "Hi Sol,", None),
+    ("to: {name: Sol, type: mentor, role: Recruiter}", "Hi Sol,", "mentor"),
+])
+def test_recipient_type_is_read_from_role_or_greeting_when_not_given(front, greeting, expected):
+    message = parse(f"---\nkind: cold\n{front}\n---\n{greeting}\n\nHow do you plan menus?\n\nTim")
+    assert recipient_type(message) == expected
+
+
+@pytest.mark.parametrize("text, signal, present", [
+    ("I collaborated with our nurses on the rota. How did you schedule yours?", "collaboration", False),
+    ("Would you like to collaborate on a bilingual songbook?", "collaboration", True),
+    ("Would you be open to me translating your zine into Polish?", "collaboration", True),
+    ("I watched your talk yesterday. Which mic do you use?", "event", False),
+    ("Lovely to meet you at the pottery fair yesterday; here is the glaze recipe.", "event", True),
+    ("Our teams use your linter daily; does it handle tabs?", "meeting", False),
+    ("Could we hop on a quick call about your linter?", "meeting", True),
+])
+def test_signal_cues(text, signal, present):
+    assert (signal in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))) is present
