@@ -58,15 +58,17 @@ _OUTCOME = re.compile(
 _THANKS = re.compile(r"\bthank(s| you)\b", re.I)
 _PAIR = re.compile(r"[A-Z][\w'.-]+\s*(,|and|&|\+)\s*[A-Z][\w'.-]+|\b(both|you two|all)\b")
 
+SHORT_NOTE = 300  # characters: LinkedIn's limit for a connection note
 WEIGHTS = {"kind": 4.0, "recipient-type": 4.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
 SIGNAL_WEIGHTS = {
     "meeting": 2.0, "no-meeting": 1.0, "collaboration": 3.0, "research": 3.0, "shared": 3.0, "networking": 1.5,
-    "reminder": 3.0, "event": 3.0, "outcome": 3.5, "thanks": 1.0, "two-sided": 2.0, "one-sided": 1.0,
+    "short-note": 1.5, "reminder": 3.0, "event": 3.0, "outcome": 3.5, "thanks": 1.0, "two-sided": 2.0, "one-sided": 1.0,
 }
 SIGNAL_REASONS = {
     "meeting": "it asks for a meeting", "no-meeting": "it asks no meeting, so one pointed question fits",
     "collaboration": "it proposes working with their work", "research": "it is about a paper or dataset",
     "shared": "you share background with them", "networking": "it asks to connect",
+    "short-note": "it is a short note with no subject, like a connection request",
     "reminder": "it follows up an unanswered message", "event": "it follows a recent event",
     "outcome": "it reports how things turned out", "thanks": "it thanks them",
     "two-sided": "it addresses both people", "one-sided": "it writes to one side first",
@@ -97,6 +99,7 @@ def signals(message: Message) -> frozenset[str]:
         or any(_RESEARCH_WORK.match(work) for work in message.to.work),
         "shared": lambda: bool(message.to.shared) or message.to.type == "alumni" or bool(_SHARED.search(text)),
         "networking": lambda: message.channel == "linkedin" or bool(_NETWORKING.search(text)),
+        "short-note": lambda: message.subject is None and len(message.section("message").strip()) <= SHORT_NOTE,
         "reminder": lambda: message.previous is not None or bool(message.context)
         or bool(re.match(r"\s*re:", message.subject or "", re.I)) or bool(_REMINDER.search(text)),
         "event": lambda: all(p.search(text) for p in (_RECENT, _EVENT, _CONVERSATION)),
@@ -152,7 +155,7 @@ def _score(template: Template, message: Message, fired: set[str], present: froze
             why.append(f"it is written to a {rtype}")
         elif rtype:
             return None
-    if template.channels:
+    if template.channels and message.channel != "other":
         same = message.channel in template.channels
         score += WEIGHTS["channel"] if same else WEIGHTS["wrong-channel"]
     matched = [signal for signal in template.signals if signal in present]

@@ -23,8 +23,8 @@ SUFFIX = ".md.j2"
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}\n?", re.DOTALL)
 # Situations suggest.py recognises in a draft; a template lists those it is written for.
-SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "reminder", "event",
-           "outcome", "thanks", "two-sided", "one-sided")
+SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder",
+           "event", "outcome", "thanks", "two-sided", "one-sided")
 HEADER_KEYS = {"id", "situation", "kinds", "channels", "recipient-types", "signals", "fixes", "variables"}
 VARIABLE_KEYS = {"description", "required", "example", "type"}
 VARIABLE_TYPES = ("text", "list")

@@ -40,6 +40,11 @@ CASES = [
      "too and would like to connect."),
     ("cold/connection-note", "---\nchannel: linkedin\nto: {name: Kofi}\n---\nHi Kofi, your thread on lab safety "
      "posters was great."),
+    ("cold/connection-note", "Hi Kofi, your reels on glazing tiles taught me to test-fire small batches. "
+     "I'd be glad to share my kiln log.", "txt"),
+    ("cold/question-about-their-work", "Hi Kofi,\n\n" + "Your reel on glazing tiles taught me to test-fire small "
+     "batches, and my losses fell from one tile in five to one in twenty. " * 3 + "Which cone do you fire to?\n\nAda",
+     "txt"),
     ("cold/recruiter", "---\nkind: cold\nsubject: Sales roles\nto: {name: Pat, type: recruiter}\n---\n"
      "Hi Pat,\n\nAre you hiring account executives in Leeds?\n\nMo"),
     ("cold/recruiter", "---\nkind: cold\nsubject: The tutor opening\nto: {name: Pat, type: hiring-manager}\n---\n"
