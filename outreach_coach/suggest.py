@@ -33,7 +33,8 @@ _COLLABORATION = re.compile(
     r"|add|publish|record|writ|mak|creat|cover|arrang|remix|extend)\w*", re.I)
 _RESEARCH_WORK = re.compile(r"^\s*(paper|preprint|dataset|data set|study|thesis|dissertation|article)\b", re.I)
 _RESEARCH_TEXT = re.compile(
-    r"\byour\b[^.?!\n]{0,50}?\b(paper|preprint|dataset|data set|study|thesis|dissertation|lab|experiments?)\b"
+    r"\byour(\s+(?!(on|about|by|of|for|with|in|at|to)\b)[\w'-]+){0,4}?\s+"
+    r"(paper|preprint|dataset|data set|study|thesis|dissertation|lab|experiments?)\b"
     r"|\b(figure|fig\.|table|supplement(ary)?)\s+[0-9S]|\bet al\b|\breplicat\w+|\breproduc(ed|ing|tion)\b", re.I)
 _SHARED = re.compile(r"\b(fellow|alum(na|nus|ni|nae)?|both (studied|went|attended|came|worked|trained|graduated)"
                      r"|(also|too) (studied|went to|attended|graduated))\b", re.I)

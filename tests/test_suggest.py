@@ -160,3 +160,12 @@ def test_recipient_type_is_read_from_role_or_greeting_when_not_given(front, gree
 ])
 def test_signal_cues(text, signal, present):
     assert (signal in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))) is present
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Your 2025 paper on soil fungi changed my thesis plan.", True),
+    ("I reran the model from your Urban Noise 2024 dataset.", True),
+    ("Your talk on making kites from folded paper was fun.", False),
+])
+def test_research_cue_needs_their_paper_or_dataset(text, present):
+    assert ("research" in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))) is present
