@@ -27,7 +27,7 @@ _MEETING = re.compile(
     r"|pick (at )?(your|you) brains?|brain-?picking)\b", re.I)
 # Forward-looking only: "I collaborated with my team" is history, not a proposal.
 _COLLABORATION = re.compile(
-    r"\b(collaborat(e|ion|ing)|contribut(e|ing|ion to your)|co-?(author|writ|host|teach|present)(e|ing)?"
+    r"\b(collaborat(e|ion|ing)|contribut(e|ing|ion to your)|co-?(author|write|host|teach|present)\b(?!-)"
     r"|partner(ing)? (with|on)|team up|joint (project|paper|workshop|grant|study|event))\b"
     r"|\b(open to|mind if|okay if|ok if|happy for) (me|I) (turn|build|adapt|translat|port|packag|feature|includ"
     r"|add|publish|record|writ|mak|creat|cover|arrang|remix|extend)\w*", re.I)
@@ -65,6 +65,8 @@ SIGNAL_WEIGHTS = {
     "meeting": 2.0, "no-meeting": 1.0, "collaboration": 3.0, "research": 3.0, "shared": 3.0, "networking": 1.5,
     "short-note": 1.5, "reminder": 3.0, "event": 3.0, "outcome": 3.5, "thanks": 1.0, "two-sided": 2.0, "one-sided": 1.0,
 }
+RECIPIENTS = {"practitioner": "a practitioner", "researcher": "a researcher", "recruiter": "a recruiter",
+              "alumni": "a fellow alum", "mentor": "a mentor", "peer": "a peer", "hiring-manager": "a hiring manager"}
 SIGNAL_REASONS = {
     "meeting": "it asks for a meeting", "no-meeting": "it asks no meeting, so one pointed question fits",
     "collaboration": "it proposes working with their work", "research": "it is about a paper or dataset",
@@ -83,6 +85,7 @@ class Suggestion:
     id: str
     score: float
     reason: str
+    fits: bool = True
 
     def to_dict(self) -> dict:
         return {"id": self.id, "reason": self.reason}
@@ -140,8 +143,10 @@ def rank(message: Message, findings: Iterable[Finding], catalogue: Catalogue) ->
     fired = {f.rule for f in findings}
     present = signals(message)
     ranked = [_score(template, message, fired, present) for template in catalogue.all().values()]
-    suitable = [s for s in ranked if s is not None]
-    return sorted(suitable, key=lambda s: -s.score)
+    suitable = sorted((s for s in ranked if s is not None), key=lambda s: -s.score)
+    # A template whose situations none are present is kept only when nothing else fits.
+    fitting = [s for s in suitable if s.fits]
+    return fitting or suitable[:1]
 
 
 def _score(template: Template, message: Message, fired: set[str], present: frozenset[str]) -> Suggestion | None:
@@ -153,7 +158,6 @@ def _score(template: Template, message: Message, fired: set[str], present: froze
     if template.recipient_types:
         if rtype in template.recipient_types:
             score += WEIGHTS["recipient-type"]
-            why.append(f"it is written to a {rtype}")
         elif rtype:
             return None
     if template.channels and message.channel != "other":
@@ -164,10 +168,17 @@ def _score(template: Template, message: Message, fired: set[str], present: froze
     why.extend(SIGNAL_REASONS[signal] for signal in matched)
     fixes = [rule for rule in template.fixes if rule in fired]
     score += WEIGHTS["fix"] * len(fixes)
-    reason = f"{message.kind} {message.channel} message" + (f": {'; '.join(why)}" if why else "")
+    reason = _describe(message, rtype) + (f": {'; '.join(why)}" if why else "")
     if fixes:
         reason += f"; rewrites what {', '.join(fixes)} flagged"
-    return Suggestion(template.id, score, reason)
+    typed = rtype in template.recipient_types
+    fits = bool(matched) or typed or not (template.signals or template.recipient_types)
+    return Suggestion(template.id, score, reason, fits)
+
+
+def _describe(message: Message, rtype: str | None) -> str:
+    channel = "" if message.channel == "other" else f" {message.channel}"
+    return f"{message.kind}{channel} message" + (f" to {RECIPIENTS[rtype]}" if rtype else "")
 
 
 def top_template(catalogue: Catalogue) -> Callable[["FileResult"], dict]:
