@@ -8,6 +8,7 @@ event); a thank-you, check-in or update is followed by a check-in.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -70,12 +71,26 @@ def _date(message: Message, key: str) -> dt.date | None:
         raise InputError(message.path, f"front matter '{key}: {value}' is not a date (YYYY-MM-DD)") from None
 
 
+def _sent_date(message: Message) -> dt.date:
+    if "sent" in message.meta:
+        return message.sent
+    header = message.meta.get("date")
+    if isinstance(header, str):
+        try:
+            return email.utils.parsedate_to_datetime(header).date()
+        except (TypeError, ValueError):
+            pass
+        try:
+            return dt.date.fromisoformat(header.strip()[:10])
+        except ValueError:
+            raise InputError(message.path, f"the Date header {header!r} is not a date") from None
+    raise InputError(message.path, "no sent date: add 'sent: YYYY-MM-DD' to the front matter "
+                                   "(or a Date header)")
+
+
 def plan(message: Message, today: dt.date) -> Plan:
     """Decide the follow-up for a sent message; a message with no sent date is an InputError."""
-    if "sent" not in message.meta and "date" not in message.meta:
-        raise InputError(message.path, "no sent date: add 'sent: YYYY-MM-DD' to the front matter "
-                                       "(or a Date header to the .eml)")
-    sent = message.sent
+    sent = _sent_date(message)
     met = _date(message, "met")
     if met is not None:
         template = "follow-up/after-event" if message.meta.get("event") else "follow-up/thank-you"

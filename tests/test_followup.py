@@ -102,3 +102,15 @@ def test_what_the_sent_message_cannot_tell_is_left_as_a_visible_slot():
     values = draft_values(message, chosen, template, {"advice": "your tip on humidity"})
     assert values["advice"] == "your tip on humidity"
     assert values["result"].startswith("[") and values["name"] == "Agnes"
+
+
+@pytest.mark.parametrize("header, sent", [("Date: 2026-11-02", SENT), ("Date: Mon, 02 Nov 2026 18:00:00 -0500", SENT)])
+def test_a_txt_date_header_is_the_sent_date(header, sent):
+    text = f"Subject: Handbells\n{header}\n\nHi Agnes,\n\nCould you share your tuning chart?\n\nRui\n"
+    assert plan(parse(text, "txt"), dt.date(2026, 12, 1)).sent == sent
+
+
+def test_an_unreadable_date_header_is_an_input_error():
+    text = "Subject: Handbells\nDate: last Tuesday\n\nHi Agnes,\n\nCould you share your chart?\n\nRui\n"
+    with pytest.raises(InputError, match="is not a date"):
+        plan(parse(text, "txt"), SENT)
