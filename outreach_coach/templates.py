@@ -23,9 +23,10 @@ SUFFIX = ".md.j2"
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}\n?", re.DOTALL)
 # Situations suggest.py recognises in a draft; a template lists those it is written for.
-SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder",
-           "event", "outcome", "thanks", "two-sided", "one-sided")
-HEADER_KEYS = {"id", "situation", "kinds", "channels", "recipient-types", "signals", "fixes", "variables"}
+SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder", "thread",
+           "event", "outcome", "thanks", "sharing", "two-sided", "one-sided")
+HEADER_KEYS = {"id", "situation", "kinds", "default-for", "channels", "recipient-types", "signals", "fixes",
+               "variables"}
 VARIABLE_KEYS = {"description", "required", "example", "type"}
 VARIABLE_TYPES = ("text", "list")
 
@@ -52,6 +53,7 @@ class Template:
     id: str
     situation: str
     kinds: tuple[str, ...]
+    default_for: tuple[str, ...]
     channels: tuple[str, ...]
     recipient_types: tuple[str, ...]
     signals: tuple[str, ...]
@@ -104,7 +106,8 @@ def load_template(path: Path, expected_id: str) -> Template:
     body = text[match.end():]
     template = Template(
         id=expected_id, situation=" ".join(situation.split()),
-        kinds=_choices(header, "kinds", KINDS, where), channels=_choices(header, "channels", CHANNELS, where),
+        kinds=_choices(header, "kinds", KINDS, where), default_for=_choices(header, "default-for", KINDS, where),
+        channels=_choices(header, "channels", CHANNELS, where),
         recipient_types=_choices(header, "recipient-types", RECIPIENT_TYPES, where),
         signals=_choices(header, "signals", SIGNALS, where), fixes=_choices(header, "fixes", None, where),
         variables=_variables(header.get("variables"), where), body=body, file=str(path),

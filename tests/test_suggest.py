@@ -65,6 +65,9 @@ CASES = [
      "Do you know anyone who teaches ceramics at a prison?\n\nMo"),
     ("follow-up/no-reply", "---\nkind: follow-up\nsubject: 'Re: Grant budgets'\nprevious: 2026-11-01\n"
      "sent: 2026-11-10\n---\nHi Ana,\n\nA gentle nudge on my budget question.\n\nTim"),
+    ("follow-up/no-reply", "---\nkind: follow-up\nsubject: Budgets\n---\nHi Ana,\n\nAny thoughts on the budget?\n\nTim"),
+    ("follow-up/check-in", "---\nkind: follow-up\nsubject: Budgets\n---\nHi Ana,\n\nI came across a guide to "
+     "grant budgets and thought of you: https://example.org/budgets\n\nTim"),
     ("follow-up/thank-you", "---\nkind: thank-you\nsubject: Thanks\n---\nHi Ana,\n\nThank you for the call; "
      "I rewrote my grant budget as you said.\n\nTim"),
     ("follow-up/after-event", "---\nkind: follow-up\nsubject: The quilting fair\n---\nHi Ana,\n\nGreat to "
@@ -88,11 +91,11 @@ def test_a_duration_that_is_not_a_meeting_is_not_a_meeting_request():
     assert "meeting" in signals(parse("Hi Ana,\n\nCould you spare 15 minutes this week?\n\nTim"))
 
 
-def test_quoted_history_gives_no_signals_but_makes_a_reminder(tmp_path):
+def test_quoted_history_gives_no_signals_but_continues_a_thread():
     text = ("Subject: Re: Lesson plans\n\nHi Ana,\n\nAny thoughts?\n\nTim\n\n"
             "On Mon, 2 Nov 2026, Tim wrote:\n> Could we have a 20-minute call about your lesson plans?\n")
     found = signals(parse(text, "txt"))
-    assert "reminder" in found and "meeting" not in found
+    assert "thread" in found and "meeting" not in found
 
 
 def test_an_email_with_two_recipients_is_two_sided():
@@ -169,3 +172,26 @@ def test_signal_cues(text, signal, present):
 ])
 def test_research_cue_needs_their_paper_or_dataset(text, present):
     assert ("research" in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))) is present
+
+
+@pytest.mark.parametrize("text, signal", [
+    ("Just checking in on my note below about the grant.", "reminder"),
+    ("We finally shipped the braille labels you suggested.", "outcome"),
+    ("Lovely meeting you at the choir workshop on Saturday.", "event"),
+    ("Would you have a few minutes on the phone next week?", "meeting"),
+    ("Your 2019 publication on tidal marshes shaped my fieldwork.", "research"),
+])
+def test_more_ways_to_say_it(text, signal):
+    assert signal in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))
+
+
+
+@pytest.mark.parametrize("text, present", [
+    ("I accepted an offer from the city orchestra.", True),
+    ("I got the grant for the reading programme.", True),
+    ("I start at the clinic in March.", True),
+    ("I got a lot out of your workshop and started your reading list.", False),
+    ("I joined your webinar and finished the exercises.", False),
+])
+def test_outcome_means_how_it_turned_out(text, present):
+    assert ("outcome" in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))) is present
