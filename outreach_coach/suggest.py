@@ -63,6 +63,8 @@ _OUTCOME = re.compile(
     r"|\b(happy|glad|excited|thrilled) to (share|report|tell you|let you know) that\b", re.I)
 _SHARING = re.compile(r"https?://|\b(thought of you|made me think of you|came across|you might (like|enjoy|find)"
                       r"|in case (it'?s|it is) (useful|handy|helpful)|sharing (this|a|an|the))\b", re.I)
+_INTRO_ASK = re.compile(r"\b(introduc(e|ing) me|an introduction to|know (someone|anyone|anybody|of someone)"
+                        r"|put me in touch|connect me (with|to))\b", re.I)
 _THANKS = re.compile(r"\bthank(s| you)\b", re.I)
 _PAIR = re.compile(r"[A-Z][\w'.-]+\s*(,|and|&|\+)\s*[A-Z][\w'.-]+|\b(both|you two|all)\b")
 
@@ -70,7 +72,7 @@ SHORT_NOTE = 300  # characters: LinkedIn's limit for a connection note
 WEIGHTS = {"default": 0.5, "kind": 4.0, "recipient-type": 4.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
 SIGNAL_WEIGHTS = {
     "meeting": 2.0, "no-meeting": 1.0, "collaboration": 3.0, "research": 3.0, "shared": 3.0, "networking": 1.5,
-    "short-note": 1.5, "reminder": 3.0, "thread": 2.0, "sharing": 1.0, "event": 3.0, "outcome": 3.5, "thanks": 1.0, "two-sided": 2.0, "one-sided": 1.0,
+    "short-note": 1.5, "reminder": 3.0, "thread": 2.0, "sharing": 1.0, "intro-ask": 2.0, "event": 3.0, "outcome": 3.5, "thanks": 1.0, "two-sided": 2.0, "one-sided": 1.0,
 }
 RECIPIENTS = {"practitioner": "a practitioner", "researcher": "a researcher", "recruiter": "a recruiter",
               "alumni": "a fellow alum", "mentor": "a mentor", "peer": "a peer", "hiring-manager": "a hiring manager"}
@@ -81,7 +83,7 @@ SIGNAL_REASONS = {
     "short-note": "it is a short note with no subject, like a connection request",
     "reminder": "it follows up an unanswered message", "thread": "it continues an earlier thread", "event": "it follows a recent event",
     "outcome": "it reports how things turned out", "thanks": "it thanks them",
-    "sharing": "it shares something useful to them",
+    "sharing": "it shares something useful to them", "intro-ask": "it asks them to introduce you",
     "two-sided": "it addresses both people", "one-sided": "it writes to one side first",
 }
 
@@ -119,6 +121,7 @@ def signals(message: Message) -> frozenset[str]:
         "outcome": lambda: bool(_OUTCOME.search(text)),
         "thanks": lambda: bool(_THANKS.search(message.section("body"))),
         "sharing": lambda: bool(_SHARING.search(text)),
+        "intro-ask": lambda: bool(_INTRO_ASK.search(text)),
         "two-sided": lambda: bool(_PAIR.search(greeting)) or _addressees(message) > 1,
     }
     for name, detect in detectors.items():

@@ -24,7 +24,7 @@ TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}\n?", re.DOTALL)
 # Situations suggest.py recognises in a draft; a template lists those it is written for.
 SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder", "thread",
-           "event", "outcome", "thanks", "sharing", "two-sided", "one-sided")
+           "event", "outcome", "thanks", "sharing", "intro-ask", "two-sided", "one-sided")
 HEADER_KEYS = {"id", "situation", "kinds", "default-for", "channels", "recipient-types", "signals", "fixes",
                "variables"}
 VARIABLE_KEYS = {"description", "required", "example", "type"}
