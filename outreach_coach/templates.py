@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .cues import SIGNALS
 from .errors import ConfigError
 from .messages import CHANNELS, KINDS, RECIPIENT_TYPES
 from .yamlfile import load_yaml_text
@@ -22,9 +23,6 @@ from .yamlfile import load_yaml_text
 SUFFIX = ".md.j2"
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}\n?", re.DOTALL)
-# Situations suggest.py recognises in a draft; a template lists those it is written for.
-SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder", "thread",
-           "event", "outcome", "thanks", "sharing", "intro-ask", "two-sided", "one-sided")
 HEADER_KEYS = {"id", "situation", "kinds", "default-for", "channels", "recipient-types", "signals", "fixes",
                "variables"}
 VARIABLE_KEYS = {"description", "required", "example", "type"}
