@@ -57,18 +57,27 @@ def rank(message: Message, findings: Iterable[Finding], catalogue: Catalogue) ->
     """The catalogue's templates that suit this draft, best first."""
     fired = {f.rule for f in findings}
     present = signals(message)
-    ranked = [_score(template, message, fired, present) for template in catalogue.all().values()]
+    kind = _kind(message, present)
+    ranked = [_score(template, message, kind, fired, present) for template in catalogue.all().values()]
     suitable = sorted((s for s in ranked if s is not None), key=lambda s: -s.score)
     # A template whose situations none are present is kept only when nothing else fits.
     fitting = [s for s in suitable if s.fits]
     return fitting or suitable[:1]
 
 
-def _score(template: Template, message: Message, fired: set[str], present: frozenset[str]) -> Suggestion | None:
-    if template.kinds and message.kind not in template.kinds:
+def _kind(message: Message, present: frozenset[str]) -> str:
+    # A draft guessed to be cold that reports how things turned out is news for a past helper.
+    if message.kind_inferred and message.kind == "cold" and "outcome" in present:
+        return "follow-up"
+    return message.kind
+
+
+def _score(template: Template, message: Message, kind: str, fired: set[str],
+           present: frozenset[str]) -> Suggestion | None:
+    if template.kinds and kind not in template.kinds:
         return None
     score = WEIGHTS["kind"] if template.kinds else 0.0
-    if message.kind in template.default_for:
+    if kind in template.default_for:
         score += WEIGHTS["default"]
     why: list[str] = []
     rtype = recipient_type(message)
@@ -85,7 +94,7 @@ def _score(template: Template, message: Message, fired: set[str], present: froze
     why.extend(SIGNAL_REASONS[signal] for signal in matched)
     fixes = [rule for rule in template.fixes if rule in fired]
     score += WEIGHTS["fix"] * len(fixes)
-    reason = _describe(message, rtype) + (f": {'; '.join(why)}" if why else "")
+    reason = _describe(kind, message.channel, rtype) + (f": {'; '.join(why)}" if why else "")
     if fixes:
         reason += f"; rewrites what {', '.join(fixes)} flagged"
     typed = rtype in template.recipient_types
@@ -93,9 +102,9 @@ def _score(template: Template, message: Message, fired: set[str], present: froze
     return Suggestion(template.id, score, reason, fits)
 
 
-def _describe(message: Message, rtype: str | None) -> str:
-    channel = "" if message.channel == "other" else f" {message.channel}"
-    return f"{message.kind}{channel} message" + (f" to {RECIPIENTS[rtype]}" if rtype else "")
+def _describe(kind: str, channel: str, rtype: str | None) -> str:
+    medium = "" if channel == "other" else f" {channel}"
+    return f"{kind}{medium} message" + (f" to {RECIPIENTS[rtype]}" if rtype else "")
 
 
 def top_template(catalogue: Catalogue) -> Callable[["FileResult"], dict]:

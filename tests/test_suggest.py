@@ -121,3 +121,11 @@ def test_dev_set_top_template_is_a_labelled_one_for_at_least_90_percent(coach):
         assert result.message is not None, result.error
         hits += rank(result.message, result.findings, CATALOGUE)[0].id in wanted[Path(result.path).name]
     assert hits / len(wanted) >= 0.9
+
+
+def test_a_draft_guessed_cold_that_reports_an_outcome_is_an_update():
+    text = "Subject: News from the studio\n\nHi Ana,\n\nYou looked at my portfolio in June: I got the job at the " \
+           "print studio.\n\nTim"
+    assert parse(text, "txt").kind == "cold"
+    assert top(text, "txt") == "follow-up/update"
+    assert top("---\nkind: cold\n---\n" + text.split("\n\n", 1)[1]) != "follow-up/update"
