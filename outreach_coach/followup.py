@@ -43,6 +43,7 @@ class Plan:
 
     @property
     def ready(self) -> bool:
+        """Whether the window has opened (it may also have closed: late is better than never)."""
         return self.today >= self.due
 
     def advice(self) -> str:

@@ -50,6 +50,7 @@ class Suggestion:
     fits: bool = True
 
     def to_dict(self) -> dict:
+        """The JSON form `suggest --format json` prints."""
         return {"id": self.id, "reason": self.reason}
 
 

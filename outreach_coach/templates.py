@@ -12,13 +12,16 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .cues import SIGNALS
 from .errors import ConfigError
 from .messages import CHANNELS, KINDS, RECIPIENT_TYPES
 from .yamlfile import load_yaml_text
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 SUFFIX = ".md.j2"
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -61,6 +64,7 @@ class Template:
     file: str
 
     def variable(self, name: str) -> Variable | None:
+        """The declared variable of that name, if any."""
         return next((v for v in self.variables if v.name == name), None)
 
     def example_values(self) -> dict[str, Any]:
@@ -173,7 +177,7 @@ def _check_body(template: Template, where: str) -> None:
         raise ConfigError(f"{where}: declared variables the body never uses: {', '.join(sorted(declared - used))}")
 
 
-def _environment():
+def _environment() -> "SandboxedEnvironment":
     """A sandboxed environment with no loader (so no include or import can reach a file)."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
@@ -241,6 +245,7 @@ class Catalogue:
 
     @classmethod
     def load(cls, config: Config | None = None) -> "Catalogue":
+        """The config's template folders, then the built-in one."""
         config = config or Config()
         return cls((*config.template_paths, builtin_templates_dir()))
 
