@@ -1,0 +1,478 @@
+"""Judgement check types about personalisation: does the message show it was written to this person?
+
+They read the parse and the recipient metadata (`to.name`, `to.work`, `to.shared`): whether a
+specific piece of the recipient's work is named, whether praise says what helped and how, whether
+common ground is used, whether the greeting and subject say anything in particular.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .base import Check, Context, Hit, Param
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Nouns that name one piece of someone's work, across fields.
+WORK_NOUNS = frozenset("""
+post blog article piece essay column op-ed editorial newsletter series thread tweet toot write-up writeup
+talk keynote lecture presentation speech panel webinar workshop tutorial course video vlog livestream stream
+episode podcast interview paper preprint publication thesis dissertation chapter book report review
+dataset notebook kernel repo repository library package project tool app plugin extension framework
+gist commit pr release design redesign prototype mockup illustration drawing painting sculpture photo
+photograph photography exhibition exhibit installation collection campaign brand logo font typeface album
+song track record ep composition arrangement recording performance concert film documentary case brief
+amicus ruling filing poster abstract proposal guide handbook checklist template map visualization
+visualisation chart dashboard figure slide deck demo walkthrough explainer recipe poem story novel script
+lesson curriculum syllabus answer comment survey experiment study trial protocol rubric model analysis
+""".split())
+# Words before a work noun that do not make it any more specific ("your great post").
+VAGUE_MODIFIERS = frozenset("""
+great amazing awesome recent latest last new old interesting fantastic wonderful incredible excellent
+many various other some all several few lot lots every most more whole entire fine nice good cool
+inspiring insightful brilliant helpful useful best favorite favourite very really so
+""".split())
+# Prepositions that attach what a work is about, where it was given, or what it is of.
+SPECIFYING_PREPOSITIONS = frozenset({"on", "about", "at", "for", "from", "in", "with", "of", "during", "to",
+                                     "regarding", "titled", "called", "named", "comparing", "where"})
+# Verbs by which a writer shows they met a named work ("I've been using tidyforecast").
+ENGAGEMENT_VERBS = frozenset("""
+read watch listen use attend see follow try install fork cite build download run adopt apply reproduce
+replicate study enjoy love like hear find come thank work implement subscribe reread rewatch
+""".split())
+# Verbs of making: "the icon set you maintain" names a piece whatever the noun.
+CREATION_VERBS = frozenset("""
+maintain write build make design publish release record give present create develop author compose produce
+draw paint curate host file argue teach shoot film direct edit illustrate organise organize launch ship
+""".split())
+# Words that name an opening, for messages to recruiters and hiring managers.
+ROLE_NOUNS = frozenset({"role", "position", "opening", "job", "vacancy", "search", "posting", "requisition",
+                        "opportunity", "listing", "internship", "fellowship", "residency", "placement"})
+STOP = frozenset("""
+a an the of and or in on at to for from with by about into over under your my our their his her its you i we
+is are was were be been this that these those what how why when where which who it as vs via de la le
+""".split())
+STEM_LENGTH = 5
+
+
+def stem(word: str) -> str:
+    """A crude, forgiving stem: the first few letters, lower-cased ("forecasting" ~ "forecast")."""
+    word = word.lower().strip("'’-.")
+    if word.endswith("'s") or word.endswith("’s"):
+        word = word[:-2]
+    return word[:STEM_LENGTH] if len(word) > STEM_LENGTH else word.rstrip("s") or word
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the significant words of a short text (a title, a school, a hobby)."""
+    return {stem(word) for word in re.findall(r"[\w’'-]+", text) if word.lower() not in STOP and len(word) > 1}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place where the message names a piece of the recipient's work."""
+
+    start: int
+    end: int
+    sentence: int
+
+
+# -- finding references to the recipient's work ---------------------------------------------------
+
+def _owned(doc: "Doc", noun: "Token", sent: "Span") -> bool:
+    """Whether the work belongs to the reader: "your post", "the repo you maintain", "that talk of yours"."""
+    for token in doc[max(sent.start, noun.i - 5):noun.i]:
+        if token.lower_ in ("your", "yours") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+                                                       for t in doc[token.i + 1:noun.i]):
+            return True
+    after = doc[noun.i + 1:min(sent.end, noun.i + 4)]
+    if any(t.lower_ == "you" for t in after[:2]) and any(t.pos_ in ("VERB", "AUX") for t in after):
+        return True
+    return any(t.lower_ == "yours" for t in after)
+
+
+def _specified(doc: "Doc", noun: "Token", sent: "Span") -> bool:
+    """Whether the work noun is narrowed to one piece: a topic, venue, year, name or relative clause."""
+    owner = next((t for t in reversed(doc[max(sent.start, noun.i - 5):noun.i]) if t.lower_ in ("your", "the",
+                                                                                               "that", "this")), None)
+    if owner is not None:
+        modifiers = [t for t in doc[owner.i + 1:noun.i] if not t.is_punct]
+        if any(t.lower_ not in VAGUE_MODIFIERS and t.lemma_.lower() not in WORK_NOUNS for t in modifiers):
+            return True
+    following = [t for t in doc[noun.i + 1:min(sent.end, noun.i + 4)]]
+    if not following:
+        return False
+    first = following[0]
+    if first.lower_ in SPECIFYING_PREPOSITIONS and len(following) > 1 and not following[1].is_punct:
+        return following[1].lower_ not in ("me", "us", "them", "it", "you")
+    if first.text in ('"', "“", "‘", ":", "'") or first.lower_ == "you" or first.dep_ == "appos":
+        return True
+    return first.pos_ == "PROPN"
+
+
+def _made_by_reader(noun: "Token") -> bool:
+    """A noun with a relative clause saying the reader made it ("the icon set you maintain")."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        clause.dep_ == "relcl" and clause.lemma_.lower() in CREATION_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children) for clause in noun.children)
+
+
+def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
+    """Work nouns the text names clearly: owned by the reader and narrowed to one piece."""
+    found = []
+    for index, sent in enumerate(doc.sents):
+        if sent.end_char <= scope[0] or sent.start_char >= scope[1]:
+            continue
+        for token in sent:
+            if token.lower_ not in WORK_NOUNS and token.lemma_.lower() not in WORK_NOUNS:
+                continue
+            if token.pos_ not in ("NOUN", "PROPN", "VERB") or token.pos_ == "VERB" and token.dep_ not in (
+                    "nsubj", "dobj", "pobj", "compound"):
+                continue
+            if _owned(doc, token, sent) and _specified(doc, token, sent):
+                found.append(Reference(token.idx, token.idx + len(token), index))
+        found.extend(Reference(t.idx, t.idx + len(t), index) for t in sent if _made_by_reader(t))
+    return found
+
+
+def _parse_work(entry: str) -> tuple[str, set[str]]:
+    """A `to.work` entry "talk: Title (Venue)" as its kind and the stems of its title and venue."""
+    kind, _, title = entry.partition(":")
+    if not title:
+        kind, title = "", entry
+    return kind.strip().lower(), content_stems(title)
+
+
+def listed_references(doc: "Doc", works: tuple[str, ...], scope: tuple[int, int]) -> list[Reference]:
+    """Sentences that point at an entry of `to.work` in other words (a work noun or use, plus its title words)."""
+    entries = [_parse_work(entry) for entry in works]
+    found = []
+    for index, sent in enumerate(doc.sents):
+        if sent.end_char <= scope[0] or sent.start_char >= scope[1]:
+            continue
+        stems = {stem(t.text) for t in sent if not t.is_punct} | {stem(t.lemma_) for t in sent}
+        pointer = next((t for t in sent if t.lower_ in WORK_NOUNS or t.lemma_.lower() in WORK_NOUNS), None)
+        engaged = any(t.lemma_.lower() in ENGAGEMENT_VERBS and t.pos_ == "VERB" for t in sent)
+        for kind, words in entries:
+            overlap = words & stems
+            needed = 1 if len(words) <= 2 else 2
+            if len(overlap) >= needed and (pointer is not None or engaged):
+                anchor = pointer or sent[0]
+                found.append(Reference(anchor.idx, anchor.idx + len(anchor), index))
+                break
+    return found
+
+
+def work_references(ctx: Context) -> list[Reference]:
+    """Every place the message names a piece of the recipient's work (computed once per message)."""
+    def compute() -> list[Reference]:
+        scope = (0, len(ctx.message.text))
+        return named_references(ctx.doc, scope) + listed_references(ctx.doc, ctx.message.to.work, scope)
+    return ctx.remember("personal.work-references", compute)
+
+
+def role_references(doc: "Doc") -> bool:
+    """Whether the message names the opening or search itself ("the analyst position", "your searches")."""
+    for token in doc:
+        if token.lemma_.lower() in ROLE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "det", "prep", "nmod")]
+            if any(c.lower_ not in VAGUE_MODIFIERS | {"a", "an", "any"} for c in modifiers):
+                return True
+    return False
+
+
+class WorkReference(Check):
+    """Fires when the message names no specific piece of the recipient's work (or, to recruiters, no role)."""
+
+    params = (Param("role-counts-for", list, ["recruiter", "hiring-manager"],
+                    "recipient types for whom naming the role or search counts as the reference"),)
+    needs = frozenset({"lemma", "pos", "dep", "sents"})
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        if work_references(ctx):
+            return
+        if ctx.message.to.type in self.options["role-counts-for"] and role_references(ctx.doc):
+            return
+        start, end = ctx.scope
+        first_line = ctx.message.text.find("\n", start)
+        yield Hit(start, end if first_line < 0 or first_line > end else first_line)
+
+
+# -- praise -----------------------------------------------------------------------------------------
+
+PRAISE_ADJECTIVES = frozenset("""
+amazing awesome great incredible fantastic inspiring inspirational impressive brilliant excellent wonderful
+outstanding phenomenal remarkable stellar superb terrific fabulous cool insightful invaluable admirable
+exceptional extraordinary marvelous marvellous stunning beautiful genius legendary top-notch
+""".split())
+PRAISE_VERBS = frozenset({"love", "admire", "adore", "enjoy", "dig"})
+FAN_WORDS = frozenset({"fan", "admirer", "follower", "inspiration"})
+# What a writer's gain sounds like: the work changed, fixed, taught, saved or was used for something.
+EFFECT_VERBS = frozenset("""
+help change fix save cut improve convince teach show make let use apply adopt try reduce drop turn shape
+inspire solve clarify unblock speed move rethink switch stop start base learn understand realize realise
+click land pass win shift transform guide influence prompt push lead encourage answer explain simplify
+halve double raise lower catch spot avoid replace rewrite restructure redesign borrow steal copy
+""".split())
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"})
+# Targets a writer praises when they have nothing in particular to say.
+GENERIC_TARGETS = frozenset("""
+work content profile stuff everything thing career journey experience background achievement
+accomplishment writing page channel feed output portfolio research contribution expertise insight
+perspective posts videos talks articles
+""".split())
+
+
+def _has_your(token: "Token") -> bool:
+    return any(c.lower_ in ("your", "yours") for c in token.subtree) or token.lower_ in ("you", "yours")
+
+
+def praise_spans(doc: "Doc", scope: tuple[int, int]) -> list[tuple[int, int, int]]:
+    """Praise of the reader or their work: (start, end, sentence index) of each expression."""
+    found = []
+    for index, sent in enumerate(doc.sents):
+        if sent.end_char <= scope[0] or sent.start_char >= scope[1]:
+            continue
+        for token in sent:
+            lemma = token.lemma_.lower()
+            hit = None
+            if lemma in FAN_WORDS and token.pos_ == "NOUN" and (
+                    lemma != "follower" and any(c.dep_ in ("amod", "prep") for c in token.children)
+                    or any(c.lower_ in ("your", "you") for c in token.subtree)):
+                hit = token
+            elif lemma in PRAISE_VERBS and token.pos_ == "VERB" and any(
+                    c.dep_ in ("dobj", "ccomp") and _has_your(c) for c in token.children):
+                hit = token
+            elif lemma in PRAISE_ADJECTIVES and _praises_reader(token):
+                hit = token
+            elif lemma == "work" and any(c.lemma_.lower() in PRAISE_ADJECTIVES | {"good"} for c in token.children) \
+                    and token.head.lemma_.lower() in ("keep", "do", "love", "admire"):
+                hit = token
+            if hit is not None:
+                found.append((hit.idx, hit.idx + len(hit), index))
+    return found
+
+
+def _praises_reader(adjective: "Token") -> bool:
+    """Whether a praise adjective describes the reader or their work ("your work is amazing", "your great posts")."""
+    if adjective.dep_ == "amod":
+        return _has_your(adjective.head) and adjective.head.lemma_.lower() != "time"
+    head = adjective.head if adjective.dep_ in ("acomp", "attr", "conj", "oprd") else adjective
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_has_your(subject) for subject in subjects)
+
+
+def states_effect(sent: "Span") -> bool:
+    """Whether a sentence says what the work did for the writer ("it cut our build time", "I used it")."""
+    lowers = {t.lower_ for t in sent}
+    return bool(lowers & FIRST_PERSON) and any(t.lemma_.lower() in EFFECT_VERBS and t.pos_ in ("VERB", "AUX")
+                                               for t in sent)
+
+
+class GenericPraise(Check):
+    """Fires on praise of the reader or their work when no named piece with its effect on the writer backs it."""
+
+    params = (Param("window", int, 2, "sentences after a named piece in which its effect may be told"),)
+    needs = frozenset({"lemma", "pos", "dep", "sents"})
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        praise = [span for span in praise_spans(ctx.doc, ctx.scope)]
+        if not praise or self._backed(ctx):
+            return
+        for start, end, _sentence in praise:
+            yield Hit(start, end, {"match": ctx.message.text[start:end]})
+
+    def _backed(self, ctx: Context) -> bool:
+        sents = list(ctx.doc.sents)
+        for reference in work_references(ctx):
+            window = sents[reference.sentence:reference.sentence + self.options["window"] + 1]
+            if any(states_effect(sent) for sent in window):
+                return True
+        return False
+
+
+# -- common ground ----------------------------------------------------------------------------------
+
+# Words that say what kind of thing is shared, not which one ("University of X", "the Y bootcamp").
+INSTITUTION_WORDS = frozenset("""
+university college school institute institution bootcamp boot camp program programme academy club society
+association group company team class course cohort chapter league community department faculty lab
+""".split())
+# Words that present something as shared ("a fellow ...", "we both ...", "I'm also an alum").
+SHARED_CUES = frozenset("""
+fellow alum alumnus alumna alumni alumnae grad graduate also too both same share classmate cohort teammate
+former member like attend study
+""".split())
+
+
+def _initials(item: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'’-]*", item)
+                   if word[0].isupper() and word.lower() not in STOP)
+
+
+def _text_pieces(sent: "Span") -> list[str]:
+    return [piece for token in sent for piece in re.split(r"[-/]", token.text) if piece]
+
+
+def mentions_shared(doc: "Doc", item: str) -> bool:
+    """Whether the text mentions a shared school, employer or hobby, in its own words or others'."""
+    significant = {stem(w) for w in re.findall(r"[\w’'-]+", item)
+                   if w.lower() not in STOP and w.lower() not in INSTITUTION_WORDS and len(w) > 1}
+    significant = significant or content_stems(item)
+    initials = _initials(item)
+    for sent in doc.sents:
+        pieces = _text_pieces(sent)
+        if len(initials) >= 2 and initials in pieces:
+            return True
+        stems = {stem(piece) for piece in pieces} | {stem(t.lemma_) for t in sent}
+        matched = significant & stems
+        # "J-School" for "Journalism School": a capital initial joined by a hyphen.
+        letters = {letter.lower() for letter in re.findall(r"\b([A-Z])-\w", sent.text)}
+        matched |= {s for s in significant - matched if s[0] in letters}
+        if matched and (matched == significant or len(matched) >= 2):
+            return True
+        if matched and any(t.lemma_.lower() in SHARED_CUES for t in sent):
+            return True
+    return False
+
+
+class CommonGround(Check):
+    """Fires when `to.shared` lists common ground and the message mentions none of it."""
+
+    needs = frozenset({"lemma", "sents"})
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        shared = ctx.message.to.shared
+        if not shared or any(mentions_shared(ctx.doc, item) for item in shared):
+            return
+        start, end = ctx.scope
+        yield Hit(start, start, {"shared": ", ".join(shared)})
+
+
+# -- greeting and subject ---------------------------------------------------------------------------
+
+SALUTATION = re.compile(r"^\W*(?:hi|hello|hey|hiya|howdy|dear|greetings|good (?:morning|afternoon|evening)|"
+                        r"morning|yo)\b", re.IGNORECASE)
+# Ways of addressing a reader without knowing who they are.
+GENERIC_ADDRESS = frozenset("""
+sir sirs madam madame ma'am team friend friends all everyone everybody folks there colleague colleagues
+hiring manager managers recruiter recruiters recruiting talent acquisition committee admissions professor
+prof doctor dr mr mrs ms mx miss scientist engineer developer designer nurse lawyer attorney counsel partner
+director editor researcher analyst founder ceo cto hr human resources department staff member members
+sales marketing lead head officer coordinator representative employer professional reader community
+guys gentlemen ladies people data science software product research whom it may concern to and or the
+my future dear sir/madam valued customer user owner maintainer maintainers
+""".split())
+# Job titles and collective nouns that can head an address in place of a name ("Dear Litigation Associate").
+ROLE_HEADS = frozenset("""
+team manager recruiter committee department professor scientist engineer developer designer director editor
+staff officer coordinator representative sir madam sirs friend friends there all everyone maintainer
+maintainers members folks concern associate paralegal counsel clerk intern student applicant candidate
+specialist consultant administrator supervisor executive principal teacher instructor coach producer artist
+writer author journalist reporter physician surgeon pharmacist therapist technician architect planner
+strategist advisor adviser owner analyst researcher nurse lawyer attorney partner founder lead head
+colleague colleagues professional professionals expert experts leader leaders
+""".split())
+TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "doctor"})
+PLACEHOLDER_CHARS = re.compile(r"[\[\]{}<>%]|\bX{2,}\b")
+
+
+def name_parts(name: str | None) -> list[str]:
+    """The parts of a person's name that address them, without titles ("Dr. Mei-Ling Chou" -> mei-ling, chou)."""
+    if not name:
+        return []
+    words = re.findall(r"[\w'’-]+", name.lower())
+    return [w for w in words if w not in GENERIC_ADDRESS and len(w) > 1]
+
+
+def addresses_name(words: list[str], parts: list[str]) -> bool:
+    """Whether address words name the person: first or last name, or a short form of either ("Sam", "Kat")."""
+    for word in words:
+        for part in parts:
+            pieces = [part, *part.split("-")]
+            if any(word == p or len(word) >= 3 and p.startswith(word) for p in pieces):
+                return True
+    return False
+
+
+class GreetingAddress(Check):
+    """Fires when the greeting addresses no one in particular, or has no name when the reader's is known."""
+
+    needs = frozenset()
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        message, (start, end) = ctx.message, ctx.scope
+        greeting = message.text[start:end]
+        if PLACEHOLDER_CHARS.search(greeting):
+            return
+        parts = name_parts(message.to.name)
+        words = [w.strip(".'’").lower() for w in re.findall(r"[A-Za-z][\w'’./-]*", SALUTATION.sub("", greeting))]
+        words = [w for part in words for w in part.split("/") if w]
+        if parts and addresses_name(words, parts):
+            return
+        if not words:
+            if parts and not self._named_early(message, parts):
+                yield Hit(start, end, {"greeting": greeting.strip() or "no greeting"})
+            return
+        known = GENERIC_ADDRESS | self._recipient_words(message)
+        titled = len(words) >= 2 and words[-2] in TITLES
+        if all(w in known for w in words) and not titled or words[-1] in ROLE_HEADS and not titled:
+            yield Hit(start, end, {"greeting": greeting.strip()})
+
+    @staticmethod
+    def _recipient_words(message) -> set[str]:
+        text = " ".join(filter(None, (message.to.role, message.to.org)))
+        return {w.lower() for w in re.findall(r"[\w'’-]+", text)}
+
+    @staticmethod
+    def _named_early(message, parts: list[str]) -> bool:
+        start, end = message.sections["message"]
+        first_line = message.text[start:end].strip().split("\n", 1)[0]
+        return addresses_name([w.lower() for w in re.findall(r"[\w'’-]+", first_line)[:12]], parts)
+
+
+PICK_BRAIN = re.compile(r"\bpick(?:s|ed|ing)?\W+(?:at\W+)?(?:your|you|ur|yer)\W+brains?\b|\bbrain\W?pick",
+                        re.IGNORECASE)
+REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|sv)\s*:\s*)+", re.IGNORECASE)
+# Words every outreach subject could carry: they say it is outreach, not what it is about.
+GENERIC_SUBJECT_WORDS = frozenset("""
+hello hi hey hiya greeting greetings question questions query inquiry enquiry request quick brief short small
+little network networking connect connection connecting follow following followup follow-up up check
+checking touch reach reaching out intro introduction introduce introducing chat coffee call meeting meet
+opportunity opportunities help advice favor favour hope hoping thought thoughts idea ideas career time
+minute minutes moment note message email mail thing things update important urgent please dear friend
+brain brains pick picking session conversation seek seeking look looking want need ask asking wonder
+wondering curious interested interest learn learning love like would could can may might quick one two
+few some just hoping exciting great amazing interesting new possible potential following-up catch
+reconnect reconnecting touching base sync nice hear
+""".split())
+
+
+class SubjectContent(Check):
+    """Fires when the subject holds no word beyond generic outreach words, or asks to pick the reader's brain."""
+
+    needs = frozenset({"lemma"})
+
+    def run(self, ctx: Context) -> Iterator[Hit]:
+        start, end = ctx.scope
+        subject = ctx.message.text[start:end]
+        if not subject.strip():
+            return
+        if PICK_BRAIN.search(subject):
+            yield Hit(start, end, {"subject": subject.strip()})
+            return
+        skip = set(name_parts(ctx.message.to.name)) | set(name_parts(ctx.message.sender))
+        prefix = REPLY_PREFIX.match(subject)
+        body_start = start + (prefix.end() if prefix else 0)
+        for token in ctx.doc.char_span(body_start, end, alignment_mode="expand") or ():
+            if token.is_punct or token.is_space or token.is_stop and not token.like_num:
+                continue
+            words = {token.lower_, token.lemma_.lower()}
+            if not words & (GENERIC_SUBJECT_WORDS | skip):
+                return
+        yield Hit(start, end, {"subject": subject.strip()})
