@@ -29,6 +29,8 @@ amicus ruling filing poster abstract proposal guide handbook checklist template 
 visualisation chart dashboard figure slide deck demo walkthrough explainer recipe poem story novel script
 lesson curriculum syllabus answer comment survey experiment study trial protocol rubric model analysis
 """.split())
+# Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
+TOPIC_NOUNS = frozenset({"work", "research"})
 # Words before a work noun that do not make it any more specific ("your great post").
 VAGUE_MODIFIERS = frozenset("""
 great amazing awesome recent latest last new old interesting fantastic wonderful incredible excellent
@@ -38,10 +40,14 @@ inspiring insightful brilliant helpful useful best favorite favourite very reall
 # Prepositions that attach what a work is about, where it was given, or what it is of.
 SPECIFYING_PREPOSITIONS = frozenset({"on", "about", "at", "for", "from", "in", "with", "of", "during", "to",
                                      "regarding", "titled", "called", "named", "comparing", "where"})
+# What follows "for", "in", "at" without narrowing the work ("your blog for years", "your talk at all").
+NOT_SPECIFIC_OBJECTS = frozenset({"me", "us", "them", "it", "you", "year", "month", "week", "day", "while", "time",
+                                  "age", "long", "all", "now", "ever", "decade", "moment", "line", "detail"})
 # Verbs by which a writer shows they met a named work ("I've been using tidyforecast").
 ENGAGEMENT_VERBS = frozenset("""
 read watch listen use attend see follow try install fork cite build download run adopt apply reproduce
-replicate study enjoy love like hear find come thank work implement subscribe reread rewatch
+replicate study enjoy love like hear find come thank work implement subscribe reread rewatch finish
+discover stumble catch binge play sing perform quote share recommend assign teach
 """.split())
 # Verbs of making: "the icon set you maintain" names a piece whatever the noun.
 CREATION_VERBS = frozenset("""
@@ -91,6 +97,8 @@ def _owned(doc: "Doc", noun: "Token", sent: "Span") -> bool:
     after = doc[noun.i + 1:min(sent.end, noun.i + 4)]
     if any(t.lower_ == "you" for t in after[:2]) and any(t.pos_ in ("VERB", "AUX") for t in after):
         return True
+    if any(a.lower_ == "of" and b.lower_ == "your" for a, b in zip(after, after[1:])):
+        return True
     return any(t.lower_ == "yours" for t in after)
 
 
@@ -107,10 +115,28 @@ def _specified(doc: "Doc", noun: "Token", sent: "Span") -> bool:
         return False
     first = following[0]
     if first.lower_ in SPECIFYING_PREPOSITIONS and len(following) > 1 and not following[1].is_punct:
-        return following[1].lower_ not in ("me", "us", "them", "it", "you")
-    if first.text in ('"', "“", "‘", ":", "'") or first.lower_ == "you" or first.dep_ == "appos":
+        objects = [c for c in first.children if c.dep_ == "pobj"] or [following[1]]
+        return not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS for o in objects)
+    if first.text in ('"', "“", "‘", ":", "'") or first.lower_ == "you" or first.dep_ == "appos" or first.like_num:
         return True
     return first.pos_ == "PROPN"
+
+
+def is_work_noun(token: "Token") -> bool:
+    """Whether a token names a kind of work ("post", "repo", "op-ed", "pull request")."""
+    if token.lower_ in WORK_NOUNS or token.lemma_.lower() in WORK_NOUNS:
+        return True
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in WORK_NOUNS:
+        return True
+    return token.lower_ == "request" and i >= 1 and doc[i - 1].lower_ in ("pull", "merge")
+
+
+def _about_topic(doc: "Doc", noun: "Token", sent: "Span") -> bool:
+    """ "Your research on coral spawning": a broad word for work, narrowed by what it is about."""
+    following = doc[noun.i + 1:min(sent.end, noun.i + 3)]
+    return (len(following) == 2 and following[0].lower_ in ("on", "about", "into")
+            and following[1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB"))
 
 
 def _made_by_reader(noun: "Token") -> bool:
@@ -127,7 +153,10 @@ def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
         if sent.end_char <= scope[0] or sent.start_char >= scope[1]:
             continue
         for token in sent:
-            if token.lower_ not in WORK_NOUNS and token.lemma_.lower() not in WORK_NOUNS:
+            if token.lemma_.lower() in TOPIC_NOUNS and _owned(doc, token, sent) and _about_topic(doc, token, sent):
+                found.append(Reference(token.idx, token.idx + len(token), index))
+                continue
+            if not is_work_noun(token):
                 continue
             if token.pos_ not in ("NOUN", "PROPN", "VERB") or token.pos_ == "VERB" and token.dep_ not in (
                     "nsubj", "dobj", "pobj", "compound"):
@@ -159,7 +188,8 @@ def listed_references(doc: "Doc", works: tuple[str, ...], scope: tuple[int, int]
         for kind, words in entries:
             overlap = words & stems
             needed = 1 if len(words) <= 2 else 2
-            if len(overlap) >= needed and (pointer is not None or engaged):
+            named_in_full = len(words) >= 2 and overlap == words
+            if named_in_full or len(overlap) >= needed and (pointer is not None or engaged):
                 anchor = pointer or sent[0]
                 found.append(Reference(anchor.idx, anchor.idx + len(anchor), index))
                 break
@@ -206,10 +236,13 @@ class WorkReference(Check):
 PRAISE_ADJECTIVES = frozenset("""
 amazing awesome great incredible fantastic inspiring inspirational impressive brilliant excellent wonderful
 outstanding phenomenal remarkable stellar superb terrific fabulous cool insightful invaluable admirable
-exceptional extraordinary marvelous marvellous stunning beautiful genius legendary top-notch
+exceptional extraordinary marvelous marvellous stunning beautiful genius legendary top-notch interesting
+fascinating compelling neat
 """.split())
 PRAISE_VERBS = frozenset({"love", "admire", "adore", "enjoy", "dig"})
-FAN_WORDS = frozenset({"fan", "admirer", "follower", "inspiration"})
+FAN_WORDS = frozenset({"fan", "admirer", "follower", "inspiration", "admiration", "legend", "hero", "rockstar",
+                       "idol"})
+MODALS = frozenset({"would", "'d", "could", "might", "may", "will", "'ll", "should"})
 # What a writer's gain sounds like: the work changed, fixed, taught, saved or was used for something.
 EFFECT_VERBS = frozenset("""
 help change fix save cut improve convince teach show make let use apply adopt try reduce drop turn shape
@@ -226,52 +259,85 @@ perspective posts videos talks articles
 """.split())
 
 
-def _has_your(token: "Token") -> bool:
-    return any(c.lower_ in ("your", "yours") for c in token.subtree) or token.lower_ in ("you", "yours")
+def belongs_to_reader(noun: "Token") -> bool:
+    """Whether a noun is the reader or theirs: "you", "your designs", "the impact you've had", "what you do"."""
+    if noun.lower_ in ("you", "yours"):
+        return True
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ in ("your", "yours"):
+            return True
+        if child.dep_ in ("relcl", "ccomp") and _subject_is_you(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(belongs_to_reader(c) for c in child.children):
+            return True
+    return noun.lower_ in ("what", "everything", "all") and noun.head.dep_ in ("ccomp", "relcl") and _subject_is_you(
+        noun.head)
+
+
+def _made_by_you(verb: "Token") -> bool:
+    """ "You do / have built / make ...": a verb of making whose subject is the reader, stated as fact."""
+    return (verb.lemma_.lower() in CREATION_VERBS | {"do"} and _subject_is_you(verb)
+            and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children))
+
+
+def _subject_is_you(verb: "Token") -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
+
+
+def _subjects(head: "Token") -> list["Token"]:
+    return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _praised(token: "Token") -> bool:
+    """Whether a token praises the reader or their work."""
+    lemma = token.lemma_.lower()
+    if lemma in FAN_WORDS and token.pos_ == "NOUN":
+        objects = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for c in prep.children]
+        if objects:
+            return any(belongs_to_reader(o) for o in objects)
+        attribute = token.dep_ == "attr" and any(belongs_to_reader(s) for s in _subjects(token.head))
+        return attribute or any(c.dep_ == "amod" for c in token.children) and lemma != "follower"
+    if lemma in PRAISE_VERBS and token.pos_ == "VERB":
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+            return False  # "I'd love your feedback" asks; it does not praise
+        return any(c.dep_ == "dobj" and belongs_to_reader(c) or c.dep_ == "ccomp" and _subject_is_you(c)
+                   for c in token.children)
+    if lemma == "impress":
+        return any(belongs_to_reader(o) for c in token.children if c.dep_ in ("agent", "prep") for o in c.children)
+    if lemma == "work" and token.head.lemma_.lower() in ("keep", "do"):
+        return any(c.lemma_.lower() in PRAISE_ADJECTIVES | {"good"} for c in token.children)
+    if lemma in PRAISE_ADJECTIVES and token.pos_ == "ADJ":
+        return _praises_reader(token)
+    return False
 
 
 def praise_spans(doc: "Doc", scope: tuple[int, int]) -> list[tuple[int, int, int]]:
     """Praise of the reader or their work: (start, end, sentence index) of each expression."""
-    found = []
-    for index, sent in enumerate(doc.sents):
-        if sent.end_char <= scope[0] or sent.start_char >= scope[1]:
-            continue
-        for token in sent:
-            lemma = token.lemma_.lower()
-            hit = None
-            if lemma in FAN_WORDS and token.pos_ == "NOUN" and (
-                    lemma != "follower" and any(c.dep_ in ("amod", "prep") for c in token.children)
-                    or any(c.lower_ in ("your", "you") for c in token.subtree)):
-                hit = token
-            elif lemma in PRAISE_VERBS and token.pos_ == "VERB" and any(
-                    c.dep_ in ("dobj", "ccomp") and _has_your(c) for c in token.children):
-                hit = token
-            elif lemma in PRAISE_ADJECTIVES and _praises_reader(token):
-                hit = token
-            elif lemma == "work" and any(c.lemma_.lower() in PRAISE_ADJECTIVES | {"good"} for c in token.children) \
-                    and token.head.lemma_.lower() in ("keep", "do", "love", "admire"):
-                hit = token
-            if hit is not None:
-                found.append((hit.idx, hit.idx + len(hit), index))
-    return found
+    return [(token.idx, token.idx + len(token), index)
+            for index, sent in enumerate(doc.sents) if sent.end_char > scope[0] and sent.start_char < scope[1]
+            for token in sent if _praised(token)]
 
 
 def _praises_reader(adjective: "Token") -> bool:
     """Whether a praise adjective describes the reader or their work ("your work is amazing", "your great posts")."""
     if adjective.dep_ == "amod":
-        return _has_your(adjective.head) and adjective.head.lemma_.lower() != "time"
-    head = adjective.head if adjective.dep_ in ("acomp", "attr", "conj", "oprd") else adjective
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(_has_your(subject) for subject in subjects)
+        noun = adjective.head
+        return belongs_to_reader(noun) or noun.dep_ == "dobj" and _made_by_you(noun.head)
+    node = adjective
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    own = _subjects(node)
+    if own:
+        return any(belongs_to_reader(s) for s in own)
+    if node.dep_ in ("acomp", "attr", "oprd"):
+        return any(belongs_to_reader(s) for s in _subjects(node.head))
+    return False
 
 
 def states_effect(sent: "Span") -> bool:
     """Whether a sentence says what the work did for the writer ("it cut our build time", "I used it")."""
-    lowers = {t.lower_ for t in sent}
-    return bool(lowers & FIRST_PERSON) and any(t.lemma_.lower() in EFFECT_VERBS and t.pos_ in ("VERB", "AUX")
-                                               for t in sent)
+    return any(t.lemma_.lower() in EFFECT_VERBS and t.pos_ in ("VERB", "AUX")
+               and any(w.lower_ in FIRST_PERSON for w in t.subtree) for t in sent)
 
 
 class GenericPraise(Check):
@@ -281,7 +347,7 @@ class GenericPraise(Check):
     needs = frozenset({"lemma", "pos", "dep", "sents"})
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        praise = [span for span in praise_spans(ctx.doc, ctx.scope)]
+        praise = praise_spans(ctx.doc, ctx.scope)
         if not praise or self._backed(ctx):
             return
         for start, end, _sentence in praise:
@@ -310,9 +376,13 @@ former member like attend study
 """.split())
 
 
-def _initials(item: str) -> str:
-    return "".join(word[0] for word in re.findall(r"[A-Za-z][\w'’-]*", item)
-                   if word[0].isupper() and word.lower() not in STOP)
+def _initials(item: str) -> set[str]:
+    """Acronyms the item may go by: "Teach For America" -> TFA, TA; "University of California, Los Angeles" -> UCLA."""
+    capitals = [word for word in re.findall(r"[A-Za-z][\w'’-]*", item) if word[0].isupper()]
+    if capitals and capitals[0].lower() == "the":
+        capitals = capitals[1:]
+    variants = {"".join(w[0] for w in capitals), "".join(w[0] for w in capitals if w.lower() not in STOP)}
+    return {v.upper() for v in variants if len(v) >= 2}
 
 
 def _text_pieces(sent: "Span") -> list[str]:
@@ -327,7 +397,7 @@ def mentions_shared(doc: "Doc", item: str) -> bool:
     initials = _initials(item)
     for sent in doc.sents:
         pieces = _text_pieces(sent)
-        if len(initials) >= 2 and initials in pieces:
+        if initials & set(pieces):
             return True
         stems = {stem(piece) for piece in pieces} | {stem(t.lemma_) for t in sent}
         matched = significant & stems
@@ -421,7 +491,8 @@ class GreetingAddress(Check):
             return
         known = GENERIC_ADDRESS | self._recipient_words(message)
         titled = len(words) >= 2 and words[-2] in TITLES
-        if all(w in known for w in words) and not titled or words[-1] in ROLE_HEADS and not titled:
+        first = next((w for w in words if w not in ("the", "my", "dear")), words[0])
+        if not titled and (all(w in known for w in words) or words[-1] in ROLE_HEADS or first in ROLE_HEADS):
             yield Hit(start, end, {"greeting": greeting.strip()})
 
     @staticmethod
@@ -449,7 +520,8 @@ minute minutes moment note message email mail thing things update important urge
 brain brains pick picking session conversation seek seeking look looking want need ask asking wonder
 wondering curious interested interest learn learning love like would could can may might quick one two
 few some just hoping exciting great amazing interesting new possible potential following-up catch
-reconnect reconnecting touching base sync nice hear
+reconnect reconnecting touching base sync nice hear mentorship mentor mentoring guidance insight insights
+feedback collaboration collaborate partnership job jobs role position opening application inquire
 """.split())
 
 
