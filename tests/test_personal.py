@@ -41,6 +41,14 @@ CASES = [
     case("no-reference-to-their-work",
          "---\nto: {name: Bo, type: hiring-manager}\n---\nHi Bo,\n\nI applied for the staff illustrator opening on your"
          " team.\n\nAmy", False, "hiring-manager-role"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI heard you speak at the Denver Nursing Summit about fall prevention.\n\nAmy",
+         False, "told-by-the-act"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI saw that you spoke at a conference last year.\n\nAmy", True,
+         "act-without-specifics"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI saw your post on LinkedIn and wanted to connect.\n\nAmy", True,
+         "platform-is-not-a-topic"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI saw your LinkedIn post about onboarding night-shift nurses.\n\nAmy",
+         False, "platform-and-topic"),
     # generic-praise
     case("generic-praise", "Hi Bo,\n\nYou're doing amazing things in climate law.\n\nAmy", True, "you-do-amazing-things"),
     case("generic-praise", "Hi Bo,\n\nYou are an inspiration to every nurse I know.\n\nAmy", True, "inspiration"),
@@ -51,6 +59,10 @@ CASES = [
     case("generic-praise", "Hi Bo,\n\nHope you had a great weekend at the festival.\n\nAmy", False, "great-weekend"),
     case("generic-praise", "Hi Bo,\n\nHe's a great person to ask about your questions.\n\nAmy", False, "third-party"),
     case("generic-praise", "Hi Bo,\n\nI'm a huge fan of jazz piano myself.\n\nAmy", False, "fan-of-something-else"),
+    case("generic-praise", "Hi Bo,\n\nYou have such an impressive background.\n\nAmy", True, "you-have-impressive"),
+    case("generic-praise",
+         "---\nto: {name: Bo, work: [\"repo: tidewatch\"]}\n---\nHi Bo,\n\nHuge fan! I mapped our harbour sensors using"
+         " tidewatch as the base.\n\nAmy", False, "fan-backed-by-use"),
     case("generic-praise",
          "Hi Bo,\n\nYour tutorial on glaze chemistry was brilliant: the cone 6 table saved me a whole kiln load.\n\nAmy",
          False, "praise-with-piece-and-effect"),
@@ -83,6 +95,7 @@ CASES = [
     case("vague-subject", "---\nsubject: Touching base\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "touching-base"),
     case("vague-subject", "---\nsubject: Brain-picking over lunch?\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True,
          "brain-picking"),
+    case("vague-subject", "---\nsubject: Your work\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "your-work"),
     case("vague-subject", "---\nsubject: Your ICU staffing model and night float\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy",
          False, "specific"),
     case("vague-subject", "---\nsubject: Nice meeting you at NurseCon\n---\nHi Bo,\n\nGreat talk.\n\nAmy", False,

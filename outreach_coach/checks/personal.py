@@ -28,6 +28,8 @@ song track record ep composition arrangement recording performance concert film 
 amicus ruling filing poster abstract proposal guide handbook checklist template map visualization
 visualisation chart dashboard figure slide deck demo walkthrough explainer recipe poem story novel script
 lesson curriculum syllabus answer comment survey experiment study trial protocol rubric model analysis
+argument motion petition patent unit worksheet module toolkit zine comic game website mixtape playlist sermon
+reel clip
 """.split())
 # Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
 TOPIC_NOUNS = frozenset({"work", "research"})
@@ -43,6 +45,9 @@ SPECIFYING_PREPOSITIONS = frozenset({"on", "about", "at", "for", "from", "in", "
 # What follows "for", "in", "at" without narrowing the work ("your blog for years", "your talk at all").
 NOT_SPECIFIC_OBJECTS = frozenset({"me", "us", "them", "it", "you", "year", "month", "week", "day", "while", "time",
                                   "age", "long", "all", "now", "ever", "decade", "moment", "line", "detail"})
+# Where a work was seen, which does not say which work it was ("your post on LinkedIn").
+PLATFORMS = frozenset({"linkedin", "twitter", "x", "instagram", "facebook", "tiktok", "social", "media", "online",
+                       "internet", "web", "website", "threads", "bluesky", "mastodon"})
 # Verbs by which a writer shows they met a named work ("I've been using tidyforecast").
 ENGAGEMENT_VERBS = frozenset("""
 read watch listen use attend see follow try install fork cite build download run adopt apply reproduce
@@ -54,6 +59,8 @@ CREATION_VERBS = frozenset("""
 maintain write build make design publish release record give present create develop author compose produce
 draw paint curate host file argue teach shoot film direct edit illustrate organise organize launch ship
 """.split())
+# Verbs that tell a talk or a piece of writing by the act ("you spoke at ... about ...").
+TELLING_VERBS = frozenset({"speak", "talk", "present", "perform", "write", "blog", "tweet", "post", "lecture"})
 # Words that name an opening, for messages to recruiters and hiring managers.
 ROLE_NOUNS = frozenset({"role", "position", "opening", "job", "vacancy", "search", "posting", "requisition",
                         "opportunity", "listing", "internship", "fellowship", "residency", "placement"})
@@ -108,18 +115,24 @@ def _specified(doc: "Doc", noun: "Token", sent: "Span") -> bool:
                                                                                                "that", "this")), None)
     if owner is not None:
         modifiers = [t for t in doc[owner.i + 1:noun.i] if not t.is_punct]
-        if any(t.lower_ not in VAGUE_MODIFIERS and t.lemma_.lower() not in WORK_NOUNS for t in modifiers):
+        if any(t.lower_ not in VAGUE_MODIFIERS | PLATFORMS and t.lemma_.lower() not in WORK_NOUNS for t in modifiers):
             return True
-    following = [t for t in doc[noun.i + 1:min(sent.end, noun.i + 4)]]
-    if not following:
+    following = doc[noun.i + 1:min(sent.end, noun.i + 7)]
+    if not len(following):
         return False
     first = following[0]
-    if first.lower_ in SPECIFYING_PREPOSITIONS and len(following) > 1 and not following[1].is_punct:
-        objects = [c for c in first.children if c.dep_ == "pobj"] or [following[1]]
-        return not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS for o in objects)
     if first.text in ('"', "“", "‘", ":", "'") or first.lower_ == "you" or first.dep_ == "appos" or first.like_num:
         return True
-    return first.pos_ == "PROPN"
+    if first.pos_ == "PROPN" and first.lower_ not in PLATFORMS:
+        return True
+    for prep, obj in zip(following, following[1:]):
+        if prep.is_punct or prep.pos_ in ("VERB", "AUX") and prep.dep_ != "acl":
+            break
+        if prep.lower_ in SPECIFYING_PREPOSITIONS and not obj.is_punct:
+            objects = [c for c in prep.children if c.dep_ == "pobj"] or [obj]
+            if not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS | PLATFORMS for o in objects):
+                return True
+    return False
 
 
 def is_work_noun(token: "Token") -> bool:
@@ -146,6 +159,22 @@ def _made_by_reader(noun: "Token") -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children) for clause in noun.children)
 
 
+def _told_as_reader_act(verb: "Token") -> bool:
+    """ "You spoke at NurseCon about falls", "you built the scheduling app": a piece told by what the reader did."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CREATION_VERBS | TELLING_VERBS or not _subject_is_you(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and is_work_noun(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("about", "on", "at"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if any(o.pos_ == "PROPN" or child.lower_ != "at" and o.pos_ in ("NOUN", "VERB") for o in objects):
+                return True
+    return False
+
+
 def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
     """Work nouns the text names clearly: owned by the reader and narrowed to one piece."""
     found = []
@@ -163,7 +192,8 @@ def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
                 continue
             if _owned(doc, token, sent) and _specified(doc, token, sent):
                 found.append(Reference(token.idx, token.idx + len(token), index))
-        found.extend(Reference(t.idx, t.idx + len(t), index) for t in sent if _made_by_reader(t))
+        found.extend(Reference(t.idx, t.idx + len(t), index) for t in sent
+                     if _made_by_reader(t) or _told_as_reader_act(t))
     return found
 
 
@@ -237,7 +267,7 @@ PRAISE_ADJECTIVES = frozenset("""
 amazing awesome great incredible fantastic inspiring inspirational impressive brilliant excellent wonderful
 outstanding phenomenal remarkable stellar superb terrific fabulous cool insightful invaluable admirable
 exceptional extraordinary marvelous marvellous stunning beautiful genius legendary top-notch interesting
-fascinating compelling neat
+fascinating compelling neat groundbreaking pioneering innovative impactful influential
 """.split())
 PRAISE_VERBS = frozenset({"love", "admire", "adore", "enjoy", "dig"})
 FAN_WORDS = frozenset({"fan", "admirer", "follower", "inspiration", "admiration", "legend", "hero", "rockstar",
@@ -276,7 +306,8 @@ def belongs_to_reader(noun: "Token") -> bool:
 
 def _made_by_you(verb: "Token") -> bool:
     """ "You do / have built / make ...": a verb of making whose subject is the reader, stated as fact."""
-    return (verb.lemma_.lower() in CREATION_VERBS | {"do"} and _subject_is_you(verb)
+    return (verb.lemma_.lower() in CREATION_VERBS | {"do", "have"} and _subject_is_you(verb)
+            and verb.head.lemma_.lower() not in ("hope", "wish", "trust")
             and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children))
 
 
@@ -337,7 +368,7 @@ def _praises_reader(adjective: "Token") -> bool:
 def states_effect(sent: "Span") -> bool:
     """Whether a sentence says what the work did for the writer ("it cut our build time", "I used it")."""
     return any(t.lemma_.lower() in EFFECT_VERBS and t.pos_ in ("VERB", "AUX")
-               and any(w.lower_ in FIRST_PERSON for w in t.subtree) for t in sent)
+               and any(w.lower_ in FIRST_PERSON for node in (t, t.head) for w in node.subtree) for t in sent)
 
 
 class GenericPraise(Check):
@@ -520,7 +551,8 @@ minute minutes moment note message email mail thing things update important urge
 brain brains pick picking session conversation seek seeking look looking want need ask asking wonder
 wondering curious interested interest learn learning love like would could can may might quick one two
 few some just hoping exciting great amazing interesting new possible potential following-up catch
-reconnect reconnecting touching base sync nice hear mentorship mentor mentoring guidance insight insights
+reconnect reconnecting touching base sync nice hear talk speak discuss discussion let free available
+availability schedule informational interview work mentorship mentor mentoring guidance insight insights
 feedback collaboration collaborate partnership job jobs role position opening application inquire
 """.split())
 
