@@ -89,6 +89,9 @@ CASES = [
          "short-form"),
     case("generic-greeting", "---\nto: {name: Katherine Moss}\n---\nGood morning,\n\nI read your paper.\n\nAmy", True,
          "nameless-when-name-known"),
+    case("generic-greeting", "---\nto: {name: Katherine Moss}\n---\nGood day,\n\nI read your paper.\n\nAmy", True,
+         "good-day-without-name"),
+    case("generic-greeting", "Respected Sir,\n\nI read your paper.\n\nAmy", True, "respected-sir"),
     # vague-subject
     case("vague-subject", "---\nsubject: Seeking mentorship\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "mentorship"),
     case("vague-subject", "---\nsubject: Job opportunity\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "job-opportunity"),

@@ -29,7 +29,7 @@ amicus ruling filing poster abstract proposal guide handbook checklist template 
 visualisation chart dashboard figure slide deck demo walkthrough explainer recipe poem story novel script
 lesson curriculum syllabus answer comment survey experiment study trial protocol rubric model analysis
 argument motion petition patent unit worksheet module toolkit zine comic game website mixtape playlist sermon
-reel clip
+reel clip table
 """.split())
 # Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
 TOPIC_NOUNS = frozenset({"work", "research"})
@@ -457,8 +457,8 @@ class CommonGround(Check):
 
 # -- greeting and subject ---------------------------------------------------------------------------
 
-SALUTATION = re.compile(r"^\W*(?:hi|hello|hey|hiya|howdy|dear|greetings|good (?:morning|afternoon|evening)|"
-                        r"morning|yo)\b", re.IGNORECASE)
+SALUTATION = re.compile(r"^\W*(?:(?:hi|hello|hey|hiya|howdy|dear|greetings|good (?:morning|afternoon|evening|day)|"
+                        r"morning|yo|respected)\b\W*)+", re.IGNORECASE)
 # Ways of addressing a reader without knowing who they are.
 GENERIC_ADDRESS = frozenset("""
 sir sirs madam madame ma'am team friend friends all everyone everybody folks there colleague colleagues
