@@ -66,7 +66,16 @@ CASES = [
     case("generic-praise",
          "Hi Bo,\n\nYour tutorial on glaze chemistry was brilliant: the cone 6 table saved me a whole kiln load.\n\nAmy",
          False, "praise-with-piece-and-effect"),
+    case("generic-praise", "Hi Bo,\n\nYour research is truly groundbreaking.\n\nAmy", True, "participle-praise"),
+    case("generic-praise", "Hi Bo,\n\nI'm so impressed with everything you've accomplished.\n\nAmy", True, "impressed-with"),
+    case("generic-praise", "Hi Bo,\n\nYou are inspiring me to apply for the residency.\n\nAmy", False, "verb-with-object"),
     # unused-common-ground
+    case("unused-common-ground",
+         "---\nto: {name: Bo, shared: [\"Georgetown Law\"]}\n---\nHi Bo,\n\nI'm a Georgetown 3L.\n\nAmy", False,
+         "school-without-its-kind"),
+    case("unused-common-ground",
+         "---\nto: {name: Bo, shared: [\"competitive rowing\"]}\n---\nHi Bo,\n\nFellow rower here.\n\nAmy", False,
+         "rower-for-rowing"),
     case("unused-common-ground",
          "---\nto: {name: Bo, shared: [\"Teach For America\"]}\n---\nHi Bo,\n\nI taught with TFA in Tulsa.\n\nAmy",
          False, "acronym"),
@@ -120,6 +129,7 @@ def test_personal_rule(lint, rule, text, fires):
 def test_stem_forgives_inflection():
     assert stem("forecasting") == stem("forecast")
     assert stem("models") == stem("model")
+    assert stem("rower") == stem("rowing")
     assert content_stems("The Art of Glazing") == {stem("art"), stem("glazing")}
 
 

@@ -69,14 +69,19 @@ a an the of and or in on at to for from with by about into over under your my ou
 is are was were be been this that these those what how why when where which who it as vs via de la le
 """.split())
 STEM_LENGTH = 5
+SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
 
 
 def stem(word: str) -> str:
-    """A crude, forgiving stem: the first few letters, lower-cased ("forecasting" ~ "forecast")."""
+    """A crude, forgiving stem: a common suffix off, then the first few letters ("rowing" ~ "rower")."""
     word = word.lower().strip("'’-.")
     if word.endswith("'s") or word.endswith("’s"):
         word = word[:-2]
-    return word[:STEM_LENGTH] if len(word) > STEM_LENGTH else word.rstrip("s") or word
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            break
+    return word[:STEM_LENGTH]
 
 
 def content_stems(text: str) -> set[str]:
@@ -333,11 +338,14 @@ def _praised(token: "Token") -> bool:
             return False  # "I'd love your feedback" asks; it does not praise
         return any(c.dep_ == "dobj" and belongs_to_reader(c) or c.dep_ == "ccomp" and _subject_is_you(c)
                    for c in token.children)
-    if lemma == "impress":
+    if lemma in ("impress", "impressed"):
         return any(belongs_to_reader(o) for c in token.children if c.dep_ in ("agent", "prep") for o in c.children)
     if lemma == "work" and token.head.lemma_.lower() in ("keep", "do"):
         return any(c.lemma_.lower() in PRAISE_ADJECTIVES | {"good"} for c in token.children)
-    if lemma in PRAISE_ADJECTIVES and token.pos_ == "ADJ":
+    # The tagger reads some praise words as participles ("groundbreaking", "inspiring").
+    if token.lower_ in PRAISE_ADJECTIVES and (
+            token.pos_ == "ADJ" or token.dep_ in ("amod", "acomp", "attr", "oprd", "conj") or _subjects(token)) and not any(
+            c.dep_ == "dobj" for c in token.children):
         return _praises_reader(token)
     return False
 
@@ -399,6 +407,7 @@ class GenericPraise(Check):
 INSTITUTION_WORDS = frozenset("""
 university college school institute institution bootcamp boot camp program programme academy club society
 association group company team class course cohort chapter league community department faculty lab
+law business medical medicine med
 """.split())
 # Words that present something as shared ("a fellow ...", "we both ...", "I'm also an alum").
 SHARED_CUES = frozenset("""
@@ -552,7 +561,8 @@ brain brains pick picking session conversation seek seeking look looking want ne
 wondering curious interested interest learn learning love like would could can may might quick one two
 few some just hoping exciting great amazing interesting new possible potential following-up catch
 reconnect reconnecting touching base sync nice hear talk speak discuss discussion let free available
-availability schedule informational interview work mentorship mentor mentoring guidance insight insights
+availability schedule informational interview work today tomorrow tonight week weekend month day soon
+sometime monday tuesday wednesday thursday friday saturday sunday mentorship mentor mentoring guidance insight insights
 feedback collaboration collaborate partnership job jobs role position opening application inquire
 """.split())
 
@@ -574,7 +584,8 @@ class SubjectContent(Check):
         prefix = REPLY_PREFIX.match(subject)
         body_start = start + (prefix.end() if prefix else 0)
         for token in ctx.doc.char_span(body_start, end, alignment_mode="expand") or ():
-            if token.is_punct or token.is_space or token.is_stop and not token.like_num:
+            # Numbers alone ("20 minutes") bound an ask; they do not say what it is about.
+            if token.is_punct or token.is_space or token.is_stop or token.like_num:
                 continue
             words = {token.lower_, token.lemma_.lower()}
             if not words & (GENERIC_SUBJECT_WORDS | skip):
