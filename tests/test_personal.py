@@ -49,6 +49,12 @@ CASES = [
          "platform-is-not-a-topic"),
     case("no-reference-to-their-work", "Hi Bo,\n\nI saw your LinkedIn post about onboarding night-shift nurses.\n\nAmy",
          False, "platform-and-topic"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI just read \"Counting Birds at Dawn\" in Audubon and tried your method.\n\nAmy",
+         False, "quoted-title"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI've been using your Figma kit for accessible forms.\n\nAmy", False,
+         "kit-with-topic"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI checked out your website and portfolio; your projects are cool.\n\nAmy",
+         True, "website-and-portfolio"),
     # generic-praise
     case("generic-praise", "Hi Bo,\n\nYou're doing amazing things in climate law.\n\nAmy", True, "you-do-amazing-things"),
     case("generic-praise", "Hi Bo,\n\nYou are an inspiration to every nurse I know.\n\nAmy", True, "inspiration"),

@@ -29,7 +29,8 @@ amicus ruling filing poster abstract proposal guide handbook checklist template 
 visualisation chart dashboard figure slide deck demo walkthrough explainer recipe poem story novel script
 lesson curriculum syllabus answer comment survey experiment study trial protocol rubric model analysis
 argument motion petition patent unit worksheet module toolkit zine comic game website mixtape playlist sermon
-reel clip table
+reel clip table kit segment mural sketch print feature edition remix single textbook handout infographic memo
+monograph whitepaper show gig play opera
 """.split())
 # Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
 TOPIC_NOUNS = frozenset({"work", "research"})
@@ -180,6 +181,26 @@ def _told_as_reader_act(verb: "Token") -> bool:
     return False
 
 
+QUOTED_TITLE = re.compile(r"[\"“]([^\"”\n]{3,120})[\"”]")
+
+
+def quoted_titles(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
+    """A quoted title the writer read, watched or used ('I just read "Night Shifts" in AJN')."""
+    found = []
+    for match in QUOTED_TITLE.finditer(doc.text, *scope):
+        words = match.group(1).split()
+        if len(words) < 2 or sum(w[0].isupper() for w in words) < 2:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        if any(t.lemma_.lower() in ENGAGEMENT_VERBS and t.pos_ == "VERB" or is_work_noun(t) for t in sent):
+            index = next(i for i, s in enumerate(doc.sents) if s.start == sent.start)
+            found.append(Reference(match.start(), match.end(), index))
+    return found
+
+
 def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
     """Work nouns the text names clearly: owned by the reader and narrowed to one piece."""
     found = []
@@ -235,7 +256,8 @@ def work_references(ctx: Context) -> list[Reference]:
     """Every place the message names a piece of the recipient's work (computed once per message)."""
     def compute() -> list[Reference]:
         scope = (0, len(ctx.message.text))
-        return named_references(ctx.doc, scope) + listed_references(ctx.doc, ctx.message.to.work, scope)
+        return (named_references(ctx.doc, scope) + quoted_titles(ctx.doc, scope)
+                + listed_references(ctx.doc, ctx.message.to.work, scope))
     return ctx.remember("personal.work-references", compute)
 
 
