@@ -74,3 +74,39 @@ def is_request(sent: Span) -> bool:
             return True
     root = sent.root
     return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above the token (itself included), if it has one."""
+    for node in ancestors_and_self(token):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def is_writers_commitment(token: Token) -> bool:
+    """Whether the token sits in a clause about the writer's own doing ("I'll send it ASAP").
+
+    The writer's wants are not commitments: "I need it ASAP" asks something of the reader.
+    """
+    subject = clause_subject(token)
+    if subject is None or subject.lower_ not in ("i", "we"):
+        return False
+    return subject.head.lemma_ not in WANT_LEMMAS | {"expect", "require", "demand"}
+
+
+def is_negated_locally(token: Token) -> bool:
+    """Whether the token's own clause is negated ("I didn't check with you"), ignoring clauses above it."""
+    verb = token if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" else token.head
+    return any(child.dep_ == "neg" for child in (*token.children, *verb.children))
+
+
+def is_conditional_outcome(token: Token) -> bool:
+    """Whether the token is what happens only on a condition ("If so, I'll connect you both")."""
+    for node in ancestors_and_self(token):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in child.children):
+                return True
+    return False
