@@ -33,7 +33,8 @@ class Exclamations(Check):
         start, end = ctx.scope
         marks = [i for i in range(start, end) if ctx.message.text[i] == "!"]
         if len(marks) >= self.options["min-count"]:
-            yield Hit(marks[0], marks[-1] + 1, {"count": str(len(marks))})
+            count = str(len(marks))
+            yield Hit(marks[0], marks[-1] + 1, {"count": count, "match": f"{count} exclamation marks"})
 
 
 @lru_cache(maxsize=4096)
