@@ -154,9 +154,10 @@ def _build_check(check_type: str, options: Mapping[str, Any], where: str) -> Che
     cls = CHECK_TYPES[check_type]
     try:
         validated = validate_options(cls, options, where)
-        return cls(validated)
     except ValueError as err:
         raise ConfigError(str(err)) from None
+    try:
+        return cls(validated)
     except Exception as err:  # a check rejecting its parameters (e.g. a bad regex) is a config error
         raise ConfigError(f"{where}: invalid parameters: {err}") from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..messages import KINDS
 from .base import Check, Context, Hit, Param, validate_options
 
 if TYPE_CHECKING:
@@ -11,10 +12,6 @@ if TYPE_CHECKING:
 
 # The sections a part may look at instead of the rule's scope (as in a rule's `scope:`).
 PART_SCOPES = ("subject", "greeting", "body", "signature", "message", "all")
-
-
-class PartError(Exception):
-    """A part of an any-of check is malformed (reported by the rule loader with file and rule)."""
 
 
 class AnyOf(Check):
@@ -26,25 +23,20 @@ class AnyOf(Check):
         super().__init__(options)
         from . import CHECK_TYPES  # the table imports this module, so look it up late
 
-        from ..messages import KINDS
-
         self.parts: list[tuple[Check, str | None, frozenset[str]]] = []
         for index, block in enumerate(self.options["checks"]):
             where = f"checks[{index}]"
             if not isinstance(block, dict) or block.get("type") not in CHECK_TYPES:
-                raise PartError(f"{where}: must be a mapping with a known 'type' ({', '.join(sorted(CHECK_TYPES))})")
+                raise ValueError(f"{where}: must be a mapping with a known 'type' ({', '.join(sorted(CHECK_TYPES))})")
             scope = block.get("scope")
             if scope is not None and scope not in PART_SCOPES:
-                raise PartError(f"{where}: scope {scope!r} is not one of {', '.join(PART_SCOPES)}")
+                raise ValueError(f"{where}: scope {scope!r} is not one of {', '.join(PART_SCOPES)}")
             kinds = block.get("kinds", [])
             if not isinstance(kinds, list) or any(kind not in KINDS for kind in kinds):
-                raise PartError(f"{where}: kinds must be a list drawn from {', '.join(KINDS)}")
+                raise ValueError(f"{where}: kinds must be a list drawn from {', '.join(KINDS)}")
             raw = {k: v for k, v in block.items() if k not in ("type", "scope", "kinds")}
             cls = CHECK_TYPES[block["type"]]
-            try:
-                self.parts.append((cls(validate_options(cls, raw, where)), scope, frozenset(kinds)))
-            except ValueError as err:
-                raise PartError(str(err)) from None
+            self.parts.append((cls(validate_options(cls, raw, where)), scope, frozenset(kinds)))
 
     def features(self) -> frozenset[str]:
         return frozenset().union(*(part.features() for part, _scope, _kinds in self.parts))

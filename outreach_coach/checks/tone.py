@@ -10,7 +10,7 @@ from .base import Check, Context, Hit, Param
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Token
 
 # How each letter is said on its own (ARPAbet, stress removed): "SQL" said as letters is an acronym.
 LETTER_NAMES = {
@@ -61,8 +61,16 @@ class Shouting(Check):
     def run(self, ctx: Context) -> Iterator[Hit]:
         names = {part.upper() for name in (ctx.message.to.name, ctx.message.sender) if name for part in name.split()}
         candidates = [t for t in ctx.doc if ctx.in_scope(t.idx, t.idx + len(t)) and self._candidate(t, names)]
+        lowered: dict[int, "Doc"] = {}
         for token in candidates:
-            if self._normal_pos(token.sent, token) in EMPHATIC_POS:
+            sent = token.sent
+            if sent.start not in lowered:
+                # The tagger reads most all-capital words as proper nouns, so tag the sentence as
+                # it would be written without capitals to see what the word does there.
+                lowered[sent.start] = self.nlp(sent.text.lower())
+            offset = token.idx - sent.start_char
+            pos = next((t.pos_ for t in lowered[sent.start] if t.idx == offset), "")
+            if pos in EMPHATIC_POS:
                 yield Hit(token.idx, token.idx + len(token), {"match": token.text})
 
     def _candidate(self, token: "Token", names: set[str]) -> bool:
@@ -70,10 +78,3 @@ class Shouting(Check):
         return (len(text) >= self.options["min-letters"] and text.isalpha() and text.isupper()
                 and len(set(text)) > 1 and text not in self.acronyms and text not in names
                 and spoken_as_word(text.lower()))
-
-    def _normal_pos(self, sent: "Span", token: "Token") -> str:
-        # Tag the sentence as it would be written without capitals: the tagger reads most
-        # all-capital words as proper nouns, so their part of speech in capitals says little.
-        lowered = self.nlp(sent.text.lower())
-        offset = token.idx - sent.start_char
-        return next((t.pos_ for t in lowered if t.idx == offset), "")
