@@ -77,23 +77,41 @@ def is_request(sent: Span) -> bool:
 
 
 def clause_subject(token: Token) -> Token | None:
-    """The subject of the nearest clause above the token (itself included), if it has one."""
+    """The subject of the nearest verb above the token (itself included); None for an imperative.
+
+    A verb without its own subject that complements or continues another ("I'd love to hear",
+    "I fixed it and will push") shares that verb's subject. A name set off by a comma is the
+    person addressed ("Omar, please review"), not the subject.
+    """
     for node in ancestors_and_self(token):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl")
+                            and not _is_vocative(c)), None)
+            if subject is not None or node.dep_ not in ("xcomp", "conj"):
+                return subject
     return None
 
 
-def is_writers_commitment(token: Token) -> bool:
-    """Whether the token sits in a clause about the writer's own doing ("I'll send it ASAP").
+def _is_vocative(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "PROPN" and following is not None and following.text == ","
 
-    The writer's wants are not commitments: "I need it ASAP" asks something of the reader.
+
+DEMAND_LEMMAS = frozenset({"need", "want", "expect", "require", "demand"})
+
+
+def is_put_to_reader(token: Token) -> bool:
+    """Whether the token's clause is addressed to the reader: an imperative, "you ...", or "I need ...".
+
+    The writer's own doing ("I'll send it ASAP"), polite wishes ("I'd love to ...") and third
+    parties ("it immediately made sense") are not.
     """
     subject = clause_subject(token)
-    if subject is None or subject.lower_ not in ("i", "we"):
-        return False
-    return subject.head.lemma_ not in WANT_LEMMAS | {"expect", "require", "demand"}
+    if subject is None:
+        return True
+    if subject.lower_ == "you":
+        return True
+    return subject.lower_ in ("i", "we") and subject.head.lemma_ in DEMAND_LEMMAS
 
 
 def is_negated_locally(token: Token) -> bool:

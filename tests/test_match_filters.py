@@ -32,14 +32,17 @@ def test_each_skip_option_drops_only_the_case_it_names(run, option, text, plain)
 
 
 @pytest.mark.parametrize("text, fires", [
-    ("I'll send the score ASAP.", False),
+    ("I'll send the score ASAP.", False),  # the writer's own doing
     ("We will reply ASAP.", False),
-    ("Send the score ASAP.", True),
-    ("I need the score ASAP.", True),
-    ("Can you send it ASAP, please.", True),
+    ("I'd love to hear back ASAP.", False),  # a wish, not a demand
+    ("The choir needs the score ASAP.", False),  # a third party
+    ("Send the score ASAP.", True),  # an imperative
+    ("I need the score ASAP.", True),  # the writer's need put on the reader
+    ("You can send it ASAP, please.", True),
+    ("Hi Omar,\n\nPlease send the score ASAP.", True),  # the name addressed is not the subject
 ])
-def test_writer_commitments_are_skipped_but_wants_are_not(run, text, fires):
-    found = run("pattern", {"patterns": ASAP, "skip-writer-commitments": True}, text)
+def test_only_what_is_put_to_the_reader_is_kept(run, text, fires):
+    found = run("pattern", {"patterns": ASAP, "only-put-to-reader": True}, text)
     assert bool(found) == fires
 
 
@@ -57,6 +60,13 @@ def test_a_negated_unless_match_does_not_cancel(run):
                "unless": [[{"LEMMA": "check"}, {"LOWER": "with"}]]}
     assert run("pattern", options, "Ana, meet Raj. I checked with you both.") == []
     assert run("pattern", options, "Ana, meet Raj. I didn't check with Raj first.") == ["meet Raj"]
+
+
+def test_first_only_reports_the_earliest_surviving_match(run):
+    options = {"patterns": [[{"LEMMA": "guarantee"}]], "skip-negated": True, "first-only": True}
+    text = "I can't guarantee the hall. We guarantee the piano. We guarantee the tuner."
+    assert run("pattern", options, text) == ["guarantee"]
+    assert len(run("pattern", {**options, "first-only": False}, text)) == 2
 
 
 def test_phrase_checks_take_the_same_filters(run):

@@ -24,11 +24,12 @@ FILTER_PARAMS = (
     Param("skip-hypothetical", bool, False, "ignore matches in a conditional clause (\"if ...\")"),
     Param("skip-conditional-outcomes", bool, False, "ignore what happens only if (\"if so, I'll ...\")"),
     Param("skip-questions", bool, False, "ignore matches in questions"),
-    Param("skip-writer-commitments", bool, False, "ignore matches in the writer's own doing (\"I'll send it\")"),
+    Param("only-put-to-reader", bool, False, "keep only imperatives, \"you ...\" and \"I need ...\" clauses"),
     Param("unless", list, None, "Matcher patterns whose (non-negated) presence cancels a match"),
     Param("unless-within", str, "scope", "where an `unless` match cancels: sentence or scope"),
+    Param("first-only", bool, False, "report only the first match (a judgement on the whole message)"),
 )
-_NEEDS_PARSE = ("skip-negated", "skip-hypothetical", "skip-conditional-outcomes", "skip-writer-commitments")
+_NEEDS_PARSE = ("skip-negated", "skip-hypothetical", "skip-conditional-outcomes", "only-put-to-reader")
 
 
 def _span_hits(ctx: Context, spans) -> Iterator[Hit]:
@@ -61,7 +62,7 @@ def check_patterns(patterns: list, key: str) -> None:
 
 
 class MatchFilter:
-    """Drops matches that are negated, hypothetical, questions, the writer's own doing, or cancelled."""
+    """Drops matches that are negated, hypothetical, questions, not put to the reader, or cancelled."""
 
     def __init__(self, options: dict):
         self.options = options
@@ -94,8 +95,8 @@ class MatchFilter:
         checks = [(self.options["skip-negated"], language.is_negated),
                   (self.options["skip-hypothetical"], language.is_hypothetical),
                   (self.options["skip-conditional-outcomes"], language.is_conditional_outcome),
-                  (self.options["skip-writer-commitments"], language.is_writers_commitment)]
-        for span in kept:
+                  (self.options["only-put-to-reader"], lambda token: not language.is_put_to_reader(token))]
+        for span in sorted(kept, key=lambda found: found.start):
             if any(wanted and test(span.root) for wanted, test in checks):
                 continue
             if self.options["skip-questions"] and language.is_question(span.sent):
@@ -103,6 +104,8 @@ class MatchFilter:
             if self._cancelled(ctx, span):
                 continue
             yield span.start_char, span.end_char
+            if self.options["first-only"]:
+                return
 
     def _cancelled(self, ctx: Context, span) -> bool:
         if self.unless is None:
