@@ -95,6 +95,12 @@ def test_an_unquoted_yaml_boolean_in_a_pattern_is_a_config_error(tmp_path, word)
     assert load_rule(path).id == "yaml-slip"
 
 
+def test_numeric_and_regex_token_conditions_are_not_mistaken_for_booleans(tmp_path):
+    path = tmp_path / "ok.yaml"
+    path.write_text(RULE.replace("[[{LOWER: PLACE}, {LOWER: problem}]]", '[[{LENGTH: {">=": 3}}, {LOWER: {REGEX: "^cc"}}]]'))
+    assert load_rule(path).id == "yaml-slip"
+
+
 def test_unless_within_takes_only_sentence_or_scope(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(RULE.replace("PLACE", "x").replace("problem}]]}", "problem}]], unless-within: paragraph}"))

@@ -56,7 +56,8 @@ def check_patterns(patterns: list, key: str) -> None:
             for attr, value in token.items():
                 if attr.startswith("IS_") or attr == "OP":
                     continue
-                words = [v for values in value.values() for v in values] if isinstance(value, dict) else [value]
+                values = list(value.values()) if isinstance(value, dict) else [value]
+                words = [word for item in values for word in (item if isinstance(item, list) else [item])]
                 if any(isinstance(word, bool) for word in words):
                     raise ValueError(f"{key}[{index}]: {attr} holds true/false; quote words like \"no\" and \"on\"")
 
