@@ -101,17 +101,27 @@ DEMAND_LEMMAS = frozenset({"need", "want", "expect", "require", "demand"})
 
 
 def is_put_to_reader(token: Token) -> bool:
-    """Whether the token's clause is addressed to the reader: an imperative, "you ...", or "I need ...".
+    """Whether the token's clause is addressed to the reader: an imperative, "you ...", or "I need X".
 
-    The writer's own doing ("I'll send it ASAP"), polite wishes ("I'd love to ...") and third
-    parties ("it immediately made sense") are not.
+    The writer's own doing ("I'll send it ASAP", "I need to finish by Friday"), polite wishes
+    ("I'd love to ...") and third parties ("it immediately made sense") are not.
     """
     subject = clause_subject(token)
-    if subject is None:
+    if subject is None or subject.lower_ == "you":
         return True
-    if subject.lower_ == "you":
-        return True
-    return subject.lower_ in ("i", "we") and subject.head.lemma_ in DEMAND_LEMMAS
+    if subject.lower_ not in ("i", "we") or subject.head.lemma_ not in DEMAND_LEMMAS:
+        return False
+    return not _complements(token, subject.head)
+
+
+def _complements(token: Token, verb: Token) -> bool:
+    """Whether the token lies in the verb's infinitive complement ("need [to finish by Friday]")."""
+    for node in ancestors_and_self(token):
+        if node == verb:
+            return False
+        if node.dep_ == "xcomp" and node.head == verb:
+            return True
+    return False
 
 
 def is_negated_locally(token: Token) -> bool:

@@ -38,6 +38,7 @@ def test_each_skip_option_drops_only_the_case_it_names(run, option, text, plain)
     ("The choir needs the score ASAP.", False),  # a third party
     ("Send the score ASAP.", True),  # an imperative
     ("I need the score ASAP.", True),  # the writer's need put on the reader
+    ("I need to finish the score ASAP.", False),  # the writer's own task
     ("You can send it ASAP, please.", True),
     ("Hi Omar,\n\nPlease send the score ASAP.", True),  # the name addressed is not the subject
 ])
