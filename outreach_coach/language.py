@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span, Token
 NEGATION_LEMMAS = frozenset({"not", "never", "no", "n't", "neither", "nor", "without"})
 # Words that put what follows out of the writer's actual ask ("rather than X", "instead of X").
 CONTRAST_LEMMAS = frozenset({"rather", "instead"})
+# Dependencies that attach one clause to another.
+CLAUSE_LINKS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 REQUEST_MODALS = frozenset({"can", "could", "would", "will", "may", "might"})
 WANT_LEMMAS = frozenset({"love", "like", "want", "hope", "appreciate", "wonder", "need"})
@@ -30,9 +32,21 @@ def ancestors_and_self(token: Token) -> Iterator[Token]:
     yield from token.ancestors
 
 
-def is_negated(token: Token) -> bool:
-    """Whether the token, or a verb it depends on, is negated or contrasted away ("rather than ask")."""
+def own_clause(token: Token) -> Iterator[Token]:
+    """The token and its ancestors up to the head of its clause ("you're my last chance" in a longer sentence)."""
     for node in ancestors_and_self(token):
+        yield node
+        if node.dep_ in CLAUSE_LINKS:
+            return
+
+
+def is_negated(token: Token, within_clause: bool = False) -> bool:
+    """Whether the token, or a verb it depends on, is negated or contrasted away ("rather than ask").
+
+    With `within_clause`, a negation in an enclosing clause does not count: in "you're my last
+    chance, please don't ignore this" the "don't" belongs to another clause.
+    """
+    for node in own_clause(token) if within_clause else ancestors_and_self(token):
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in NEGATION_LEMMAS and child.dep_ in ("advmod", "det", "neg"):
                 return True

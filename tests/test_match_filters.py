@@ -31,6 +31,12 @@ def test_each_skip_option_drops_only_the_case_it_names(run, option, text, plain)
     assert run("pattern", {"patterns": patterns, option: True}, plain) == ["guarantee"]
 
 
+def test_a_negation_in_another_clause_does_not_skip_a_match(run):
+    options = {"patterns": [[{"LOWER": "last"}, {"LOWER": "chance"}]], "skip-negated": True}
+    assert run("pattern", options, "You're my last chance, please don't ignore this.") == ["last chance"]
+    assert run("pattern", options, "This is not my last chance.") == []
+
+
 @pytest.mark.parametrize("text, fires", [
     ("I'll send the score ASAP.", False),  # the writer's own doing
     ("We will reply ASAP.", False),
@@ -96,9 +102,10 @@ def test_an_unquoted_yaml_boolean_in_a_pattern_is_a_config_error(tmp_path, word)
     assert load_rule(path).id == "yaml-slip"
 
 
-def test_numeric_and_regex_token_conditions_are_not_mistaken_for_booleans(tmp_path):
+def test_flags_numbers_and_regexes_are_not_mistaken_for_yaml_slips(tmp_path):
     path = tmp_path / "ok.yaml"
-    path.write_text(RULE.replace("[[{LOWER: PLACE}, {LOWER: problem}]]", '[[{LENGTH: {">=": 3}}, {LOWER: {REGEX: "^cc"}}]]'))
+    patterns = '[[{LENGTH: {">=": 3}}, {LOWER: {REGEX: "^cc"}}, {LIKE_NUM: true}, {IS_PUNCT: false}]]'
+    path.write_text(RULE.replace("[[{LOWER: PLACE}, {LOWER: problem}]]", patterns))
     assert load_rule(path).id == "yaml-slip"
 
 

@@ -16,6 +16,9 @@ _ATTRIBUTE_FEATURES = {
     "LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "pos", "DEP": "dep",
     "ENT_TYPE": "ents", "IS_SENT_START": "sents",
 }
+# Token attributes whose values are words (as opposed to flags such as IS_PUNCT or LIKE_NUM).
+_WORD_ATTRIBUTES = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE",
+                              "PREFIX", "SUFFIX", "MORPH"})
 REGEX_TIMEOUT_SECONDS = 0.5
 
 # Options phrase and pattern checks share to drop matches the writer does not mean as said.
@@ -54,7 +57,7 @@ def check_patterns(patterns: list, key: str) -> None:
             raise ValueError(f"{key}[{index}] must be a list of token mappings")
         for token in pattern:
             for attr, value in token.items():
-                if attr.startswith("IS_") or attr == "OP":
+                if attr not in _WORD_ATTRIBUTES:
                     continue
                 values = list(value.values()) if isinstance(value, dict) else [value]
                 words = [word for item in values for word in (item if isinstance(item, list) else [item])]
@@ -93,7 +96,7 @@ class MatchFilter:
 
         kept = [ctx.doc[s:e] for _id, s, e in matches]
         kept = [span for span in kept if ctx.in_scope(span.start_char, span.end_char)]
-        checks = [(self.options["skip-negated"], language.is_negated),
+        checks = [(self.options["skip-negated"], lambda token: language.is_negated(token, within_clause=True)),
                   (self.options["skip-hypothetical"], language.is_hypothetical),
                   (self.options["skip-conditional-outcomes"], language.is_conditional_outcome),
                   (self.options["only-put-to-reader"], lambda token: not language.is_put_to_reader(token))]
