@@ -19,8 +19,15 @@ def run(coach):
 
 def test_hits_of_every_part_are_reported(run):
     text = "Hi Li!\n\nWe guarantee it!\n\nBo"
-    assert run("any-of", {"checks": [EXCLAIM, GUARANTEE]}, text) == ["!\n\nWe guarantee it!", "guarantee"]
+    assert run("any-of", {"checks": [EXCLAIM, GUARANTEE]}, text) == ["guarantee", "!"]
     assert run("any-of", {"checks": [GUARANTEE]}, "Hi Li,\n\nWe test it.\n\nBo") == []
+
+
+def test_overlapping_hits_of_different_parts_are_one_finding(run):
+    need = {"type": "pattern", "patterns": [[{"LOWER": "need"}, {"LOWER": "you"}]]}
+    send = {"type": "pattern", "patterns": [[{"LOWER": "you"}, {"LOWER": "to"}, {"LOWER": "send"}]]}
+    text = "Hi Li,\n\nI need you to send it. We guarantee it.\n\nBo"
+    assert run("any-of", {"checks": [need, send, GUARANTEE]}, text) == ["need you", "guarantee"]
 
 
 def test_a_part_may_look_at_another_section_than_the_rule(run):
@@ -49,6 +56,7 @@ source: {article: "003"}
     ("{type: exclamations, scope: footer}", "scope"),
     ("{type: exclamations, kinds: [spam]}", "kinds"),
     ("{type: exclamations, min-cout: 2}", "min-cout"),
+    ("{type: exclamations, min-count: 0}", "min-count"),
 ])
 def test_a_malformed_part_is_a_config_error_naming_file_rule_and_part(tmp_path, part, problem):
     path = tmp_path / "combined.yaml"

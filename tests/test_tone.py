@@ -23,7 +23,8 @@ def test_spoken_as_word(word, expected):
 
 
 def test_exclamations_fire_at_the_threshold_and_report_the_count(run):
-    assert run("exclamations", {"min-count": 3}, "Hi Jo!\n\nLoved it! Truly!\n\nAl") == ["!\n\nLoved it! Truly!"]
+    assert run("exclamations", {"min-count": 3}, "Hi Jo!\n\nLoved it! Truly! Yes!\n\nAl") == ["!"]
+    assert run("exclamations", {"min-count": 3}, "Hi Jo!\n\nLoved it, truly!\n\nAl") == []
     assert run("exclamations", {"min-count": 3}, "Hi Jo!\n\nLoved it, truly!\n\nAl") == []
 
 

@@ -15,7 +15,7 @@ PART_SCOPES = ("subject", "greeting", "body", "signature", "message", "all")
 
 
 class AnyOf(Check):
-    """Fires on the hits of each of several checks; a part may set its own `scope` and message `kinds`."""
+    """Fires on the hits of each of several checks, overlaps merged; a part may set its own `scope` and `kinds`."""
 
     params = (Param("checks", list, required=True, help="check blocks: {type, scope, kinds (optional), parameters}"),)
 
@@ -36,7 +36,12 @@ class AnyOf(Check):
                 raise ValueError(f"{where}: kinds must be a list drawn from {', '.join(KINDS)}")
             raw = {k: v for k, v in block.items() if k not in ("type", "scope", "kinds")}
             cls = CHECK_TYPES[block["type"]]
-            self.parts.append((cls(validate_options(cls, raw, where)), scope, frozenset(kinds)))
+            options = validate_options(cls, raw, where)
+            try:
+                part = cls(options)
+            except ValueError as err:
+                raise ValueError(f"{where}: {err}") from None
+            self.parts.append((part, scope, frozenset(kinds)))
 
     def features(self) -> frozenset[str]:
         return frozenset().union(*(part.features() for part, _scope, _kinds in self.parts))
@@ -46,6 +51,13 @@ class AnyOf(Check):
             part.prepare(nlp)
 
     def run(self, ctx: Context) -> Iterator[Hit]:
+        hits = []
         for part, scope, kinds in self.parts:
             if not kinds or ctx.message.kind in kinds:
-                yield from part.run(ctx if scope is None else ctx.within(scope))
+                hits.extend(part.run(ctx if scope is None else ctx.within(scope)))
+        # Two parts often find the same words ("I need you to" and "need you to reply by Friday"): one finding.
+        kept_end = -1
+        for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+            if hit.start >= kept_end or hit.start == hit.end:
+                yield hit
+                kept_end = max(kept_end, hit.end)

@@ -25,16 +25,22 @@ EMPHATIC_POS = frozenset({"ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "PART", "I
 
 
 class Exclamations(Check):
-    """Fires when the scope holds at least `min-count` exclamation marks."""
+    """Fires when the scope holds at least `min-count` exclamation marks, at the one that reaches it."""
 
     params = (Param("min-count", int, 3, "fewest exclamation marks that read as hype"),)
+
+    def __init__(self, options):
+        super().__init__(options)
+        if self.options["min-count"] < 1:
+            raise ValueError(f"min-count must be at least 1, not {self.options['min-count']}")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         start, end = ctx.scope
         marks = [i for i in range(start, end) if ctx.message.text[i] == "!"]
         if len(marks) >= self.options["min-count"]:
             count = str(len(marks))
-            yield Hit(marks[0], marks[-1] + 1, {"count": count, "match": f"{count} exclamation marks"})
+            at = marks[self.options["min-count"] - 1]
+            yield Hit(at, at + 1, {"count": count, "match": f"{count} exclamation marks"})
 
 
 @lru_cache(maxsize=4096)
