@@ -18,6 +18,8 @@ CLAUSE_LINKS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl"}
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 REQUEST_MODALS = frozenset({"can", "could", "would", "will", "may", "might"})
 WANT_LEMMAS = frozenset({"love", "like", "want", "hope", "appreciate", "wonder", "need"})
+# Wants that put a demand on the reader ("I need the file", "I expect a reply"), unlike polite wishes.
+DEMAND_LEMMAS = frozenset({"need", "want", "expect", "require", "demand"})
 
 
 def sentences(doc: Doc, scope: tuple[int, int]) -> Iterator[Span]:
@@ -111,9 +113,6 @@ def _is_vocative(token: Token) -> bool:
     return token.pos_ == "PROPN" and following is not None and following.text == ","
 
 
-DEMAND_LEMMAS = frozenset({"need", "want", "expect", "require", "demand"})
-
-
 def is_put_to_reader(token: Token) -> bool:
     """Whether the token's clause is addressed to the reader: an imperative, "you ...", or "I need X".
 
@@ -138,8 +137,8 @@ def _complements(token: Token, verb: Token) -> bool:
     return False
 
 
-def is_negated_locally(token: Token) -> bool:
-    """Whether the token's own clause is negated ("I didn't check with you"), ignoring clauses above it."""
+def has_verb_negation(token: Token) -> bool:
+    """Whether the token's verb is negated ("I didn't check with you"); "no worries" is not a negated verb."""
     verb = token if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" else token.head
     return any(child.dep_ == "neg" for child in (*token.children, *verb.children))
 

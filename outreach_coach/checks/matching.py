@@ -122,7 +122,7 @@ class MatchFilter:
             window = ctx.scope
         for _id, s, e in self.unless(ctx.doc):
             found = ctx.doc[s:e]
-            if window[0] <= found.start_char and found.end_char <= window[1] and not language.is_negated_locally(found.root):
+            if window[0] <= found.start_char and found.end_char <= window[1] and not language.has_verb_negation(found.root):
                 return True
         return False
 
