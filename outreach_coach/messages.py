@@ -36,7 +36,9 @@ _KIND_CUES = (
         r"the time|\w+ing\b|the (call|chat|conversation|advice|coffee|review|tip|help))", re.I)),
     ("follow-up", re.compile(
         r"\b(following up|follow up on|circling back|my (last|previous|earlier) (note|email|message)"
-        r"|bump(ing)? (this|my)|checking in on my)\b", re.I)),
+        r"|bump(ing)? (this|my)|checking in on my"
+        r"|(emailed|wrote to|messaged|reached out to|contacted) you (on|last|a|two|three|few|earlier|previously|back)"
+        r"|(n't|not|never) heard (back )?from you)\b", re.I)),
 )
 
 
