@@ -35,13 +35,17 @@ _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _KIND_CUES = (
     ("introduction", re.compile(
         r"\b(I'?d (like|love) to introduce|I (want|wanted) to introduce|let me introduce|allow me to introduce"
-        r"|meet each other|I'?m (looping|cc'?ing) in|connecting you two|you two should)\b", re.I)),
+        r"|meet each other|I'?m (looping|cc'?ing) in|connecting you two|you two should"
+        r"|loop(ing)? (you|\w+)( (both|two|all))? in|putting you (two |both )?in touch|connect(ing)? you (with|two|both)"
+        r"|you (two|both) (should|would|will|must))\b", re.I)),
     ("thank-you", re.compile(
         r"^\W*(?:\w+\W+){0,3}(thanks?|thank you)( (so|very) much)?( again)? for (taking the time|your time|"
         r"the time|\w+ing\b|the (call|chat|conversation|advice|coffee|review|tip|help))", re.I)),
     ("follow-up", re.compile(
         r"\b(following up|follow up on|circling back|my (last|previous|earlier) (note|email|message)"
-        r"|bump(ing)? (this|my)|checking in on my)\b", re.I)),
+        r"|bump(ing)? (this|my)|checking in on my"
+        r"|(emailed|wrote to|messaged|reached out to|contacted) you (on|last|a|two|three|few|earlier|previously|back)"
+        r"|(n't|not|never) heard (back )?from you)\b", re.I)),
 )
 
 
