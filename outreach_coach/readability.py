@@ -35,11 +35,6 @@ def pronunciations(word: str) -> list[list[str]]:
     return found
 
 
-def pronunciations(word: str) -> list[list[str]]:
-    """The CMU dictionary's pronunciations of a lower-case word (ARPAbet phones), or none."""
-    return _dictionary().get(word, [])
-
-
 @lru_cache(maxsize=20000)
 def syllables(word: str) -> int:
     """Syllables in one word: the CMU dictionary's first pronunciation, else an estimate."""
