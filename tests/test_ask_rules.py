@@ -122,6 +122,7 @@ CASES = [
     ('Hi Jo, could you share your kiln schedule? Let me know if I can help with the glaze workshop next month.', 'no-value-offered', False),
     ("Hi Jo, could you read my grant draft? I've attached it with my budget sheet.", 'no-value-offered', True),
     ('Hi Jo, could you read my grant draft? Here it is.', 'no-value-offered', True),
+    ('Hi Mia, could you tell me which reagent lot you used? Please let me know if I can be helpful with your next assay run.', 'no-value-offered', False),
 ]
 
 # Whole messages and every ask rule that should fire on them (the others must stay quiet).

@@ -44,6 +44,8 @@ USEFUL_TO_THEM = re.compile(
     r"|if (it|that|this|they)('s|'re| is| are| would| helps| help| might)?\s*(be\s+)?(useful|helpful|handy|help)"
     r"|if (useful|helpful)|(might|may|could) (be )?(useful|helpful|of (use|interest)) (to|for) you"
     r"|thought you might|made me think of you|for your (next|future|upcoming))\b", re.I)
+# "Let me know if I can be helpful": an offer of help, even put inside a request.
+HELP_OFFERED = re.compile(r"\bif (i|we) can (help|be (of )?(any )?(help|helpful|useful|use|assistance))\b", re.I)
 URL = re.compile(r"https?://\S+|\bwww\.\S+", re.I)
 # Writing, building or recording something, with the link to it: sharing the writer's own work.
 MADE_VERBS = frozenset({
@@ -62,6 +64,8 @@ def is_offer(piece: "Span") -> bool:
         return True
     material = any(t.lemma_.lower() in CV_NOUNS for t in piece)
     if not material and (USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece) or _here_is(piece)):
+        return True
+    if HELP_OFFERED.search(piece.text):
         return True
     if not material and any(_links_own_work(t, piece) for t in piece):
         return True
