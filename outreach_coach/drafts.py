@@ -9,7 +9,7 @@ from .messages import Message
 _GREETING_NAME = re.compile(
     r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+([^,!:\n]{1,60}?)\s*[,!:]?\s*$", re.I)
 _TITLE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s", re.I)
-_WORK_LABEL = re.compile(r"^\s*([\w -]{2,20}?)\s*:\s*(.+)$")
+_WORK_LABEL = re.compile(r"^[ \t]*(\w[\w -]{1,19}?)[ \t]*:[ \t]*(.+)$")
 _RESEARCH_LABELS = ("paper", "preprint", "dataset", "data set", "study", "thesis", "dissertation", "article")
 _SIGN_OFF = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}$")
 
