@@ -40,6 +40,7 @@ SOLO_ACTS = frozenset({"thank", "share", "say", "mention", "congratulate", "offe
 LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
 WISHING_LEMMAS = frozenset({"love", "like", "appreciate"})
 PLEASANTRIES = frozenset({"well", "fine", "finds", "good", "great", "safe"})
+REQUEST_VERBS = frozenset({"request", "ask", "seek"})
 ASKING_VERBS = frozenset({"see", "ask", "check", "know", "find", "inquire", "enquire", "wonder"})
 WRITER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 # Dependencies across which a negation or condition does not reach: a new clause starts there.
@@ -247,6 +248,8 @@ def is_request(sent: Span) -> bool:
             return True
         if token.lemma_ in ASKING_VERBS and _asks_reader_whether(token):
             return True
+        if lemma in REQUEST_VERBS and token.tag_ != "VBD" and _writers_request(token):
+            return True
     root = sent.root
     # Only the sentence's own words count: a greeting on the same line can be mis-parsed as a subject.
     return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") and c.i >= sent.start
@@ -264,6 +267,17 @@ def _writer_subject(verb: Token) -> bool:
     # "I'm new here and would like to...": a coordinated verb shares its subject.
     holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
     return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in holder.children)
+
+
+def _writers_request(verb: Token) -> bool:
+    """ "I'm writing to request...", "I am reaching out to ask for...": the writer asking, not others."""
+    for node in ancestors_and_self(verb):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].lower_ in ("i", "we") and not is_negated(verb)
+        if node.dep_ not in ("xcomp", "advcl", "ROOT"):
+            return False
+    return False
 
 
 def _asks_reader_whether(verb: Token) -> bool:

@@ -123,6 +123,12 @@ CASES = [
     ("Hi Jo, could you read my grant draft? I've attached it with my budget sheet.", 'no-value-offered', True),
     ('Hi Jo, could you read my grant draft? Here it is.', 'no-value-offered', True),
     ('Hi Mia, could you tell me which reagent lot you used? Please let me know if I can be helpful with your next assay run.', 'no-value-offered', False),
+    ("---\nsubject: Informational interview request\n---\nHi Ned, I'm a paralegal interested in environmental law.", 'unbounded-time-ask', True),
+    ("Hi Ned, I'm writing to request a brief informational interview about your work.", 'no-agenda', True),
+    ('Hi Ned, I am reaching out to ask for 20 minutes of your time to discuss how your clinic screens asylum cases.', 'no-agenda', False),
+    ('Hi Ned, I am reaching out to ask for 20 minutes of your time to discuss how your clinic screens asylum cases.', 'unbounded-time-ask', False),
+    ('Hi Ned, I am reaching out to ask for a call to discuss how your clinic screens asylum cases.', 'unbounded-time-ask', True),
+    ('Hi Ned, I had a job interview at your firm last week and wanted to thank you for the referral.', 'unbounded-time-ask', False),
 ]
 
 # Whole messages and every ask rule that should fire on them (the others must stay quiet).

@@ -54,6 +54,8 @@ def test_is_reported(parse, text, word, reported):
     ("Could you share the slides from your talk?", True),
     ("I'd love to hear how you staff night shifts.", True),
     ("I was hoping you could share the rota template.", True),
+    ("I'm writing to request a short call about your tutoring scheme.", True),
+    ("Several parents asked about your tutoring scheme.", False),
     ("It would be great if you could send the template.", True),
     ("I'm writing to see if you might have time next week.", True),
     ("Send me the draft when it's ready.", True),

@@ -69,7 +69,9 @@ def _find_asks(ctx: "Context"):
     subject = ctx.message.sections.get("subject")
     for piece in message_pieces(ctx):
         in_subject = subject is not None and piece.end_char <= subject[1]
-        requested = lang.is_request(piece) or (in_subject and lang.is_question(piece))
+        # A subject asks by naming the request ("Coffee chat?", "Informational interview request").
+        requested = lang.is_request(piece) or in_subject and (
+            lang.is_question(piece) or any(t.lemma_ == "request" for t in piece))
         kinds = ask_kinds(piece, requested)
         if requested or kinds:
             yield Ask(frozenset(kinds or {"other"}), piece.start_char, piece.end_char)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 MEETING_NOUNS = frozenset({
     "call", "chat", "coffee", "meeting", "lunch", "breakfast", "dinner", "drink", "beer", "zoom", "conversation",
-    "catch-up", "catchup", "phone", "hangout", "session", "meetup", "facetime", "videocall", "tea",
+    "catch-up", "catchup", "phone", "hangout", "session", "meetup", "facetime", "videocall", "tea", "interview",
 })
 MEETING_VERBS = frozenset({"meet", "chat", "talk", "speak", "call", "phone", "hop", "jump", "catch", "sit", "zoom"})
 TIME_VERBS = frozenset({"spare", "grab", "borrow", "steal", "have", "give", "find", "get", "take", "set"})
@@ -55,7 +55,7 @@ def states_duration(piece: "Span", in_subject: bool, is_meeting: bool) -> bool:
 def _asked_for(noun: "Token") -> bool:
     """Whether a meeting word names the meeting wanted, not "the coffee grinder" or "a call for papers"."""
     if noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
-        return noun.head.lemma_ in ("sometime", "time", "date", "slot")
+        return noun.head.lemma_ in ("sometime", "time", "date", "slot", "request", "invitation", "invite")
     if any(c.dep_ == "poss" and c.lower_ not in ("our",) for c in noun.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("for", "of") and noun.lemma_ == "call" for c in noun.children):
