@@ -1,4 +1,4 @@
-"""Judgement check types over what a message asks and offers (see `intents.py`)."""
+"""Judgement check types over what a message asks and offers (see `outreach_coach.intents`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -53,6 +53,13 @@ def _with_reader(token: "Token") -> bool:
 
 
 def _job_token(token: "Token", requested: bool) -> bool:
+    """Whether a word asks for a job, a referral or openings ("are you hiring?", "any openings?")."""
+    if token.pos_ == "NOUN" and lang.lemma_of(token) in JOB_NOUNS:
+        return _job_noun(token, requested)
+    return _job_phrase(token, requested)
+
+
+def _job_phrase(token: "Token", requested: bool) -> bool:
     lemma = lang.lemma_of(token)
     children = list(token.children)
     if lemma == "hire":
@@ -78,22 +85,25 @@ def _job_token(token: "Token", requested: bool) -> bool:
         return verb.lemma_ in ("pass", "forward", "send", "share", "hand", "give", "circulate", "put") and any(
             c.dep_ in ("prep", "prt") and c.lower_ in ("to", "along", "on", "in front") for c in verb.children) \
             and not any(c.lower_ in ("you",) and c.dep_ in ("dative",) for c in verb.children)
-    if lemma in JOB_NOUNS and token.pos_ == "NOUN":
-        dets = {c.lower_ for c in children if c.dep_ in ("det", "amod", "poss")}
-        if dets & {"your", "my", "his", "her", "their", "our"}:
-            return False
-        # "I've applied for the open role": the writer's own step, not an ask of the reader.
-        if any(n.lemma_ in ("apply", "interview") for n in lang.clause_chain(token)):
-            return False
-        if "any" in dets and lemma != "opportunity":
-            return True
-        if not requested:
-            return False
-        if token.head.lower_ == "for" and token.head.head.lemma_ in ("consider", "keep", "recommend", "refer", "put"):
-            return True
-        return bool(dets & {"open", "available", "any", "new"}) or _on_their_team(token) or (
-            token.head.lemma_ in JOB_VERBS and _theirs_or_mine(token.head))
     return False
+
+
+def _job_noun(token: "Token", requested: bool) -> bool:
+    lemma = lang.lemma_of(token)
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "poss")}
+    if dets & {"your", "my", "his", "her", "their", "our"}:
+        return False
+    # "I've applied for the open role": the writer's own step, not an ask of the reader.
+    if any(n.lemma_ in ("apply", "interview") for n in lang.clause_chain(token)):
+        return False
+    if "any" in dets and lemma != "opportunity":
+        return True
+    if not requested:
+        return False
+    if token.head.lower_ == "for" and token.head.head.lemma_ in ("consider", "keep", "recommend", "refer", "put"):
+        return True
+    return bool(dets & {"open", "available", "any", "new"}) or _on_their_team(token) or (
+        token.head.lemma_ in JOB_VERBS and _theirs_or_mine(token.head))
 
 
 def _theirs_or_mine(verb: "Token") -> bool:
