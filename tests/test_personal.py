@@ -75,6 +75,13 @@ CASES = [
     case("generic-praise", "Hi Bo,\n\nYour research is truly groundbreaking.\n\nAmy", True, "participle-praise"),
     case("generic-praise", "Hi Bo,\n\nI'm so impressed with everything you've accomplished.\n\nAmy", True, "impressed-with"),
     case("generic-praise", "Hi Bo,\n\nYou are inspiring me to apply for the residency.\n\nAmy", False, "verb-with-object"),
+    case("generic-praise",
+         "---\nkind: thank-you\n---\nHi Bo,\n\nYour advice on pricing was invaluable: I raised my rates the next week.\n\nAmy",
+         False, "particular-praise-with-effect"),
+    case("generic-praise", "Hi Bo,\n\nYour advice on pricing was invaluable. I would love to learn more.\n\nAmy", True,
+         "a-wish-is-not-an-effect"),
+    case("generic-praise", "Hi Bo,\n\nYour work is amazing. I used a planner to schedule my week.\n\nAmy", True,
+         "unrelated-effect"),
     # unused-common-ground
     case("unused-common-ground",
          "---\nto: {name: Bo, shared: [\"Georgetown Law\"]}\n---\nHi Bo,\n\nI'm a Georgetown 3L.\n\nAmy", False,

@@ -312,8 +312,10 @@ FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"})
 GENERIC_TARGETS = frozenset("""
 work content profile stuff everything thing career journey experience background achievement
 accomplishment writing page channel feed output portfolio research contribution expertise insight
-perspective posts videos talks articles
+perspective posts videos talks articles impact success story path leadership dedication passion energy
+knowledge skill team company organization organisation role job position title
 """.split())
+READER_WORDS = frozenset({"you", "yours", "what", "everything", "all"})
 
 
 def belongs_to_reader(noun: "Token") -> bool:
@@ -346,81 +348,100 @@ def _subjects(head: "Token") -> list["Token"]:
     return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
-def _praised(token: "Token") -> bool:
-    """Whether a token praises the reader or their work."""
+def praised_target(token: "Token") -> "Token | None":
+    """What a token praises, when it praises the reader or their work ("amazing" in "your designs are amazing")."""
     lemma = token.lemma_.lower()
     if lemma in FAN_WORDS and token.pos_ == "NOUN":
         objects = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for c in prep.children]
         if objects:
-            return any(belongs_to_reader(o) for o in objects)
-        attribute = token.dep_ == "attr" and any(belongs_to_reader(s) for s in _subjects(token.head))
-        return attribute or any(c.dep_ == "amod" for c in token.children) and lemma != "follower"
+            return next((o for o in objects if belongs_to_reader(o)), None)
+        if token.dep_ == "attr":
+            return next((s for s in _subjects(token.head) if belongs_to_reader(s)), None)
+        return token if lemma != "follower" and any(c.dep_ == "amod" for c in token.children) else None
     if lemma in PRAISE_VERBS and token.pos_ == "VERB":
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
-            return False  # "I'd love your feedback" asks; it does not praise
-        return any(c.dep_ == "dobj" and belongs_to_reader(c) or c.dep_ == "ccomp" and _subject_is_you(c)
-                   for c in token.children)
+            return None  # "I'd love your feedback" asks; it does not praise
+        return next((c for c in token.children if c.dep_ == "dobj" and belongs_to_reader(c)
+                     or c.dep_ == "ccomp" and _subject_is_you(c)), None)
     if lemma in ("impress", "impressed"):
-        return any(belongs_to_reader(o) for c in token.children if c.dep_ in ("agent", "prep") for o in c.children)
+        return next((o for c in token.children if c.dep_ in ("agent", "prep") for o in c.children
+                     if belongs_to_reader(o)), None)
     if lemma == "work" and token.head.lemma_.lower() in ("keep", "do"):
-        return any(c.lemma_.lower() in PRAISE_ADJECTIVES | {"good"} for c in token.children)
+        return token if any(c.lemma_.lower() in PRAISE_ADJECTIVES | {"good"} for c in token.children) else None
     # The tagger reads some praise words as participles ("groundbreaking", "inspiring").
     if token.lower_ in PRAISE_ADJECTIVES and (
             token.pos_ == "ADJ" or token.dep_ in ("amod", "acomp", "attr", "oprd", "conj") or _subjects(token)) and not any(
             c.dep_ == "dobj" for c in token.children):
-        return _praises_reader(token)
-    return False
+        return _described(token)
+    return None
 
 
-def praise_spans(doc: "Doc", scope: tuple[int, int]) -> list[tuple[int, int, int]]:
-    """Praise of the reader or their work: (start, end, sentence index) of each expression."""
-    return [(token.idx, token.idx + len(token), index)
-            for index, sent in enumerate(doc.sents) if sent.end_char > scope[0] and sent.start_char < scope[1]
-            for token in sent if _praised(token)]
+@dataclass(frozen=True)
+class Praise:
+    """One expression of praise: its span, its sentence, and whether it names what in particular it praises."""
+
+    start: int
+    end: int
+    sentence: int
+    particular: bool
 
 
-def _praises_reader(adjective: "Token") -> bool:
-    """Whether a praise adjective describes the reader or their work ("your work is amazing", "your great posts")."""
+def praise_in(doc: "Doc", scope: tuple[int, int]) -> list[Praise]:
+    """Praise of the reader or their work in a scope."""
+    found = []
+    for index, sent in enumerate(doc.sents):
+        if sent.end_char <= scope[0] or sent.start_char >= scope[1]:
+            continue
+        for token in sent:
+            target = praised_target(token)
+            if target is not None:
+                particular = target is not token and target.lemma_.lower() not in GENERIC_TARGETS | READER_WORDS
+                found.append(Praise(token.idx, token.idx + len(token), index, particular))
+    return found
+
+
+def _described(adjective: "Token") -> "Token | None":
+    """The reader's thing a praise adjective describes ("your work is amazing", "your great posts"), if any."""
     if adjective.dep_ == "amod":
         noun = adjective.head
-        return belongs_to_reader(noun) or noun.dep_ == "dobj" and _made_by_you(noun.head)
+        return noun if belongs_to_reader(noun) or noun.dep_ == "dobj" and _made_by_you(noun.head) else None
     node = adjective
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
-    own = _subjects(node)
-    if own:
-        return any(belongs_to_reader(s) for s in own)
-    if node.dep_ in ("acomp", "attr", "oprd"):
-        return any(belongs_to_reader(s) for s in _subjects(node.head))
-    return False
+    subjects = _subjects(node) or (_subjects(node.head) if node.dep_ in ("acomp", "attr", "oprd") else [])
+    return next((s for s in subjects if belongs_to_reader(s)), None)
 
 
 def states_effect(sent: "Span") -> bool:
     """Whether a sentence says what the work did for the writer ("it cut our build time", "I used it")."""
-    return any(t.lemma_.lower() in EFFECT_VERBS and t.pos_ in ("VERB", "AUX")
+    return any(t.lemma_.lower() in EFFECT_VERBS and t.pos_ in ("VERB", "AUX") and not _unrealised(t)
                and any(w.lower_ in FIRST_PERSON for node in (t, t.head) for w in node.subtree) for t in sent)
+
+
+def _unrealised(verb: "Token") -> bool:
+    """ "to learn", "could help": a wish or a possibility, not something the work already did."""
+    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in MODALS) for c in verb.children)
 
 
 class GenericPraise(Check):
     """Fires on praise of the reader or their work when no named piece with its effect on the writer backs it."""
 
-    params = (Param("window", int, 2, "sentences after a named piece in which its effect may be told"),)
+    params = (Param("window", int, 2, "sentences after a named piece or praise in which its effect may be told"),)
     needs = frozenset({"lemma", "pos", "dep", "sents"})
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        praise = praise_spans(ctx.doc, ctx.scope)
-        if not praise or self._backed(ctx):
+        praise = praise_in(ctx.doc, ctx.scope)
+        if not praise:
             return
-        for start, end, _sentence in praise:
-            yield Hit(start, end, {"match": ctx.message.text[start:end]})
-
-    def _backed(self, ctx: Context) -> bool:
         sents = list(ctx.doc.sents)
-        for reference in work_references(ctx):
-            window = sents[reference.sentence:reference.sentence + self.options["window"] + 1]
-            if any(states_effect(sent) for sent in window):
-                return True
-        return False
+        window = self.options["window"]
+        if any(any(states_effect(s) for s in sents[ref.sentence:ref.sentence + window + 1]) for ref in work_references(ctx)):
+            return
+        for item in praise:
+            # Praise of a particular thing ("your advice on pricing was invaluable") is backed by its effect.
+            if item.particular and any(states_effect(s) for s in sents[item.sentence:item.sentence + window + 1]):
+                continue
+            yield Hit(item.start, item.end, {"match": ctx.message.text[item.start:item.end]})
 
 
 # -- common ground ----------------------------------------------------------------------------------
