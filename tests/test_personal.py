@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from outreach_coach.checks.personal import addresses_name, content_stems, name_parts, stem
+from outreach_coach.checks.personal import addresses_name, name_parts
+from outreach_coach.their_work import content_stems, stem
 
 from .conftest import rule_ids
 
