@@ -122,6 +122,8 @@ CASES = [
     case("vague-subject", "---\nsubject: Brain-picking over lunch?\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True,
          "brain-picking"),
     case("vague-subject", "---\nsubject: Your work\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "your-work"),
+    case("vague-subject", "---\nsubject: Hello from Amy\n---\nHi Bo,\n\nI'm a nurse.\n\nBest,\nAmy Lund", True,
+         "writer-name-is-not-a-topic"),
     case("vague-subject", "---\nsubject: Your ICU staffing model and night float\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy",
          False, "specific"),
     case("vague-subject", "---\nsubject: Nice meeting you at NurseCon\n---\nHi Bo,\n\nGreat talk.\n\nAmy", False,

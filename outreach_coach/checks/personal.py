@@ -234,6 +234,12 @@ feedback collaboration collaborate partnership job jobs role position opening ap
 """.split())
 
 
+def _signed_name(message) -> str | None:
+    """The name the writer signs with: the first short line of the signature that is not the closing."""
+    lines = [line.strip() for line in message.section("signature").splitlines() if line.strip()]
+    return next((line for line in lines if not line.endswith(",") and len(line.split()) <= 3), None)
+
+
 class SubjectContent(Check):
     """Fires when the subject holds no word beyond generic outreach words, or asks to pick the reader's brain."""
 
@@ -247,7 +253,8 @@ class SubjectContent(Check):
         if PICK_BRAIN.search(subject):
             yield Hit(start, end, {"subject": subject.strip()})
             return
-        skip = set(name_parts(ctx.message.to.name)) | set(name_parts(ctx.message.sender))
+        # Names (the reader's, or the writer's as signed) say who, not what about: "Hello from Maria".
+        skip = {*name_parts(ctx.message.to.name), *name_parts(ctx.message.sender), *name_parts(_signed_name(ctx.message))}
         prefix = REPLY_PREFIX.match(subject)
         body_start = start + (prefix.end() if prefix else 0)
         for token in ctx.doc.char_span(body_start, end, alignment_mode="expand") or ():
