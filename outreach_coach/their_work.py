@@ -28,7 +28,7 @@ visualisation chart dashboard figure slide deck demo walkthrough explainer recip
 lesson curriculum syllabus answer comment survey experiment study trial protocol rubric model analysis
 argument motion petition patent unit worksheet module toolkit zine comic game website mixtape playlist sermon
 reel clip table kit segment mural sketch print feature edition remix single textbook handout infographic memo
-monograph whitepaper show gig play opera
+monograph whitepaper show gig play opera crate gem
 """.split())
 # Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
 TOPIC_NOUNS = frozenset({"work", "research"})
@@ -226,23 +226,21 @@ def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
     return found
 
 
-def _parse_work(entry: str) -> tuple[str, set[str]]:
-    """A `to.work` entry "talk: Title (Venue)" as its kind and the stems of its title and venue."""
+def _title_stems(entry: str) -> set[str]:
+    """The stems of a `to.work` entry's title and venue ("talk: Title (Venue)"), without its kind."""
     kind, _, title = entry.partition(":")
-    if not title:
-        kind, title = "", entry
-    return kind.strip().lower(), content_stems(title)
+    return content_stems(title or kind)
 
 
 def listed_references(doc: "Doc", works: tuple[str, ...], scope: tuple[int, int]) -> list[Reference]:
     """Sentences that point at an entry of `to.work` in other words (a work noun or use, plus its title words)."""
-    entries = [_parse_work(entry) for entry in works]
+    entries = [_title_stems(entry) for entry in works]
     found = []
     for index, sent in numbered_sentences(doc, scope):
         stems = {stem(t.text) for t in sent if not t.is_punct} | {stem(t.lemma_) for t in sent}
-        pointer = next((t for t in sent if t.lower_ in WORK_NOUNS or t.lemma_.lower() in WORK_NOUNS), None)
+        pointer = next((t for t in sent if is_work_noun(t)), None)
         engaged = any(t.lemma_.lower() in ENGAGEMENT_VERBS and t.pos_ == "VERB" for t in sent)
-        for kind, words in entries:
+        for words in entries:
             overlap = words & stems
             needed = 1 if len(words) <= 2 else 2
             named_in_full = len(words) >= 2 and overlap == words
