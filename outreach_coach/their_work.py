@@ -106,10 +106,11 @@ class Reference:
 
 # -- finding references to the recipient's work ---------------------------------------------------
 
-def _owned(doc: "Doc", noun: "Token", sent: "Span") -> bool:
-    """Whether the work belongs to the reader: "your post", "the repo you maintain", "that talk of yours"."""
+def _owned(doc: "Doc", noun: "Token", sent: "Span", owners: frozenset[str] = frozenset()) -> bool:
+    """Whether the work is the reader's: "your post", "Priya's talk", "the repo you maintain", "that talk of yours"."""
     for token in doc[max(sent.start, noun.i - 5):noun.i]:
-        if token.lower_ in ("your", "yours") and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+        named_owner = token.lower_ in owners and token.i + 1 < noun.i and doc[token.i + 1].lower_ in ("'s", "’s")
+        if (token.lower_ in ("your", "yours") or named_owner) and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
                                                        for t in doc[token.i + 1:noun.i]):
             return True
     after = doc[noun.i + 1:min(sent.end, noun.i + 4)]
@@ -206,8 +207,8 @@ def quoted_titles(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
     return found
 
 
-def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
-    """Work nouns the text names clearly: owned by the reader and narrowed to one piece."""
+def named_references(doc: "Doc", scope: tuple[int, int], owners: frozenset[str] = frozenset()) -> list[Reference]:
+    """Work nouns the text names clearly: the reader's (or their named team's) and narrowed to one piece."""
     found = []
     for index, sent in numbered_sentences(doc, scope):
         for token in sent:
@@ -219,7 +220,7 @@ def named_references(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
             if token.pos_ not in ("NOUN", "PROPN", "VERB") or token.pos_ == "VERB" and token.dep_ not in (
                     "nsubj", "dobj", "pobj", "compound"):
                 continue
-            if _owned(doc, token, sent) and _specified(doc, token, sent):
+            if _owned(doc, token, sent, owners) and _specified(doc, token, sent):
                 found.append(Reference(token.idx, token.idx + len(token), index))
         found.extend(Reference(t.idx, t.idx + len(t), index) for t in sent
                      if _made_by_reader(t) or _told_as_reader_act(t))

@@ -56,6 +56,12 @@ CASES = [
          "kit-with-topic"),
     case("no-reference-to-their-work", "Hi Bo,\n\nI checked out your website and portfolio; your projects are cool.\n\nAmy",
          True, "website-and-portfolio"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo Lind, org: Fernhill Clinic}\n---\nHi Bo,\n\nFernhill's guide to wound dressings for home carers"
+         " is pinned in our staff room.\n\nAmy", False, "named-owner"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo Lind}\n---\nHi Bo,\n\nMy aunt's guide to wound dressings is pinned in our staff room.\n\nAmy",
+         True, "someone-else-owns-it"),
     # generic-praise
     case("generic-praise", "Hi Bo,\n\nYou're doing amazing things in climate law.\n\nAmy", True, "you-do-amazing-things"),
     case("generic-praise", "Hi Bo,\n\nYou are an inspiration to every nurse I know.\n\nAmy", True, "inspiration"),

@@ -24,7 +24,9 @@ def work_references(ctx: Context) -> list[Reference]:
     """Every place the message names a piece of the recipient's work (computed once per message)."""
     def compute() -> list[Reference]:
         scope = (0, len(ctx.message.text))
-        return (named_references(ctx.doc, scope) + quoted_titles(ctx.doc, scope)
+        to = ctx.message.to
+        owners = frozenset(name_parts(to.name) + [w for w in name_parts(to.org) if w not in INSTITUTION_WORDS])
+        return (named_references(ctx.doc, scope, owners) + quoted_titles(ctx.doc, scope)
                 + listed_references(ctx.doc, ctx.message.to.work, scope))
     return ctx.remember("personal.work-references", compute)
 
