@@ -32,6 +32,9 @@ monograph whitepaper show gig play opera crate gem
 """.split())
 # Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
 TOPIC_NOUNS = frozenset({"work", "research"})
+# Kinds of work a person usually has one of: "your podcast" names the listed one.
+SERIAL_KINDS = frozenset({"newsletter", "podcast", "blog", "app", "channel", "series", "column", "show", "zine",
+                          "library", "package", "repo", "repository", "crate", "gem", "plugin", "dataset"})
 # Words before a work noun that do not make it any more specific ("your great post").
 VAGUE_MODIFIERS = frozenset("""
 great amazing awesome recent latest last new old interesting fantastic wonderful incredible excellent
@@ -142,9 +145,14 @@ def _specified(doc: "Doc", noun: "Token", sent: "Span") -> bool:
             break
         if prep.lower_ in SPECIFYING_PREPOSITIONS and not obj.is_punct:
             objects = [c for c in prep.children if c.dep_ == "pobj"] or [obj]
-            if not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS | PLATFORMS for o in objects):
+            if not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS | PLATFORMS or _writers(o) for o in objects):
                 return True
     return False
+
+
+def _writers(noun: "Token") -> bool:
+    """ "my commute", "our team": the writer's own things place a work; they do not say which it is."""
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children)
 
 
 def is_work_noun(token: "Token") -> bool:
@@ -227,29 +235,37 @@ def named_references(doc: "Doc", scope: tuple[int, int], owners: frozenset[str] 
     return found
 
 
-def _title_stems(entry: str) -> set[str]:
-    """The stems of a `to.work` entry's title and venue ("talk: Title (Venue)"), without its kind."""
+def _parse_work(entry: str) -> tuple[str, set[str]]:
+    """A `to.work` entry "talk: Title (Venue)" as its kind and the stems of its title and venue."""
     kind, _, title = entry.partition(":")
-    return content_stems(title or kind)
+    return (kind.strip().lower(), content_stems(title)) if title else ("", content_stems(entry))
 
 
 def listed_references(doc: "Doc", works: tuple[str, ...], scope: tuple[int, int]) -> list[Reference]:
     """Sentences that point at an entry of `to.work` in other words (a work noun or use, plus its title words)."""
-    entries = [_title_stems(entry) for entry in works]
+    entries = [_parse_work(entry) for entry in works]
     found = []
     for index, sent in numbered_sentences(doc, scope):
         stems = {stem(t.text) for t in sent if not t.is_punct} | {stem(t.lemma_) for t in sent}
         pointer = next((t for t in sent if is_work_noun(t)), None)
         engaged = any(t.lemma_.lower() in ENGAGEMENT_VERBS and t.pos_ == "VERB" for t in sent)
-        for words in entries:
+        for kind, words in entries:
             overlap = words & stems
             needed = 1 if len(words) <= 2 else 2
             named_in_full = len(words) >= 2 and overlap == words
-            if named_in_full or len(overlap) >= needed and (pointer is not None or engaged):
-                anchor = pointer or sent[0]
+            serial = _serial_named(doc, sent, kind)
+            if serial is not None or named_in_full or len(overlap) >= needed and (pointer is not None or engaged):
+                anchor = serial or pointer or sent[0]
                 found.append(Reference(anchor.idx, anchor.idx + len(anchor), index))
                 break
     return found
+
+
+def _serial_named(doc: "Doc", sent: "Span", kind: str) -> "Token | None":
+    """ "Your newsletter" for a listed newsletter: a reader has one of these, so its kind names it."""
+    if kind not in SERIAL_KINDS:
+        return None
+    return next((t for t in sent if t.lemma_.lower() == kind and _owned(doc, t, sent)), None)
 
 
 def role_references(doc: "Doc") -> bool:

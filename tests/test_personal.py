@@ -62,6 +62,12 @@ CASES = [
     case("no-reference-to-their-work",
          "---\nto: {name: Bo Lind}\n---\nHi Bo,\n\nMy aunt's guide to wound dressings is pinned in our staff room.\n\nAmy",
          True, "someone-else-owns-it"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, work: [\"podcast: Night Shift Notes\"]}\n---\nHi Bo,\n\nI listen to your podcast on my"
+         " commute home.\n\nAmy", False, "listed-one-of-a-kind"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, work: [\"post: Night Shift Notes\"]}\n---\nHi Bo,\n\nI read your post on my commute.\n\nAmy",
+         True, "listed-one-of-many"),
     # generic-praise
     case("generic-praise", "Hi Bo,\n\nYou're doing amazing things in climate law.\n\nAmy", True, "you-do-amazing-things"),
     case("generic-praise", "Hi Bo,\n\nYou are an inspiration to every nurse I know.\n\nAmy", True, "inspiration"),
