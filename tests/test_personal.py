@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from outreach_coach.checks.personal import addresses_name, content_stems, name_parts, stem
+from outreach_coach.checks.personal import addresses_name, name_parts
+from outreach_coach.their_work import content_stems, stem
 
 from .conftest import rule_ids
 
@@ -55,6 +56,18 @@ CASES = [
          "kit-with-topic"),
     case("no-reference-to-their-work", "Hi Bo,\n\nI checked out your website and portfolio; your projects are cool.\n\nAmy",
          True, "website-and-portfolio"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo Lind, org: Fernhill Clinic}\n---\nHi Bo,\n\nFernhill's guide to wound dressings for home carers"
+         " is pinned in our staff room.\n\nAmy", False, "named-owner"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo Lind}\n---\nHi Bo,\n\nMy aunt's guide to wound dressings is pinned in our staff room.\n\nAmy",
+         True, "someone-else-owns-it"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, work: [\"podcast: Night Shift Notes\"]}\n---\nHi Bo,\n\nI listen to your podcast on my"
+         " commute home.\n\nAmy", False, "listed-one-of-a-kind"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, work: [\"post: Night Shift Notes\"]}\n---\nHi Bo,\n\nI read your post on my commute.\n\nAmy",
+         True, "listed-one-of-many"),
     # generic-praise
     case("generic-praise", "Hi Bo,\n\nYou're doing amazing things in climate law.\n\nAmy", True, "you-do-amazing-things"),
     case("generic-praise", "Hi Bo,\n\nYou are an inspiration to every nurse I know.\n\nAmy", True, "inspiration"),
@@ -75,6 +88,13 @@ CASES = [
     case("generic-praise", "Hi Bo,\n\nYour research is truly groundbreaking.\n\nAmy", True, "participle-praise"),
     case("generic-praise", "Hi Bo,\n\nI'm so impressed with everything you've accomplished.\n\nAmy", True, "impressed-with"),
     case("generic-praise", "Hi Bo,\n\nYou are inspiring me to apply for the residency.\n\nAmy", False, "verb-with-object"),
+    case("generic-praise",
+         "---\nkind: thank-you\n---\nHi Bo,\n\nYour advice on pricing was invaluable: I raised my rates the next week.\n\nAmy",
+         False, "particular-praise-with-effect"),
+    case("generic-praise", "Hi Bo,\n\nYour advice on pricing was invaluable. I would love to learn more.\n\nAmy", True,
+         "a-wish-is-not-an-effect"),
+    case("generic-praise", "Hi Bo,\n\nYour work is amazing. I used a planner to schedule my week.\n\nAmy", True,
+         "unrelated-effect"),
     # unused-common-ground
     case("unused-common-ground",
          "---\nto: {name: Bo, shared: [\"Georgetown Law\"]}\n---\nHi Bo,\n\nI'm a Georgetown 3L.\n\nAmy", False,
@@ -114,6 +134,8 @@ CASES = [
     case("vague-subject", "---\nsubject: Brain-picking over lunch?\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True,
          "brain-picking"),
     case("vague-subject", "---\nsubject: Your work\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "your-work"),
+    case("vague-subject", "---\nsubject: Hello from Amy\n---\nHi Bo,\n\nI'm a nurse.\n\nBest,\nAmy Lund", True,
+         "writer-name-is-not-a-topic"),
     case("vague-subject", "---\nsubject: Your ICU staffing model and night float\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy",
          False, "specific"),
     case("vague-subject", "---\nsubject: Nice meeting you at NurseCon\n---\nHi Bo,\n\nGreat talk.\n\nAmy", False,
