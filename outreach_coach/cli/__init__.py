@@ -10,6 +10,7 @@ from .. import __version__
 from ..errors import ConfigError
 from .common import ExitCode
 from .lint import explain_command, lint_command, rules_command
+from .templates import followup_command, suggest_command, template_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,6 +28,9 @@ def cli(verbose: int) -> None:
 cli.add_command(lint_command)
 cli.add_command(rules_command)
 cli.add_command(explain_command)
+cli.add_command(template_group)
+cli.add_command(suggest_command)
+cli.add_command(followup_command)
 
 
 def main() -> None:

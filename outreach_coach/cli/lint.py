@@ -39,14 +39,18 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     """Lint message files and folders (.txt, .md, .eml); '-' reads standard input."""
     from .. import parallel
     from ..engine import Coach
+    from ..suggest import top_template
+    from ..templates import Catalogue
 
     config = load_config(config_path)
     if globs:
         config = _replace(config, globs=tuple(globs))
     coach = Coach(config)
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    # Raw bytes, read one past the size limit, so stdin gets the same size bound and decoding as files.
+    stdin_text = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in paths else None
     colour = sys.stdout.isatty() if color is None else color
-    formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions)
+    formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions,
+                                          extra=top_template(Catalogue.load(config)))
     items = coach.read_paths(paths, stdin_text, stdin_filename)
     cache = None if no_cache else ResultCache.open(cache_dir, coach)
     run = partial(parallel.lint, coach, jobs=jobs)
