@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import logging
 import sqlite3
@@ -40,6 +39,8 @@ def fingerprint(coach: Coach) -> str:
 
 
 def _installed_version(name: str | None) -> str | None:
+    import importlib.metadata  # only a run that uses the cache pays for importing it
+
     if not name:
         return None
     try:

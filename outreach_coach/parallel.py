@@ -78,6 +78,9 @@ def _collect(chunk: list[Message | FileResult], future: Future | None) -> Iterat
 
 def _start_worker(config: Config, today: dt.date | None) -> None:
     global _worker_setup
+    # One BLAS thread per worker: the workers already use every core, more threads would only contend.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     _worker_setup = (config, today)
 
 

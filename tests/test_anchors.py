@@ -33,16 +33,21 @@ def model():
     return nlp.load(None, {"lemma", "dep"})
 
 
+@pytest.fixture(scope="module")
+def docs(model):
+    return list(model.pipe(TEXTS))
+
+
 @pytest.mark.parametrize("patterns", [PATTERNS, [*PATTERNS, [{"IS_DIGIT": True}]]], ids=["anchored", "one-unanchored"])
 @pytest.mark.parametrize("greedy", [None, "LONGEST"])
-def test_same_matches_as_spacy_matcher(model, patterns, greedy):
+def test_same_matches_as_spacy_matcher(model, docs, patterns, greedy):
     from spacy.matcher import Matcher
 
     plain = Matcher(model.vocab)
     plain.add("p", patterns, greedy=greedy)
     anchored = AnchoredMatcher(model.vocab, "p", patterns, greedy=greedy)
     found = 0
-    for doc in model.pipe(TEXTS):
+    for doc in docs:
         expected = plain(doc)
         assert anchored(doc) == expected, doc.text
         found += bool(expected)

@@ -1,6 +1,7 @@
 """Start-up cost: `template list` never imports spaCy, and a fully cached lint loads no model."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -9,6 +10,8 @@ import pytest
 from bench.corpus import write_corpus
 from outreach_coach.cli import cli
 from outreach_coach.rules import RuleSet
+
+from .conftest import REPO
 
 PROBE = """
 import sys
@@ -23,7 +26,9 @@ print("SPACY-IMPORTED" if "spacy" in sys.modules else "SPACY-ABSENT", file=sys.s
 
 
 def spacy_imported(*args: str, cwd=None) -> bool:
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=cwd, env=env,
+                          timeout=300)
     marker = done.stderr.strip().splitlines()[-1]
     assert marker in ("SPACY-IMPORTED", "SPACY-ABSENT"), done.stderr
     return marker == "SPACY-IMPORTED"

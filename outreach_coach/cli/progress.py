@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import IO
 
 # Short runs finish before a counter would help; redrawing often costs time on slow terminals.
@@ -12,7 +13,8 @@ REDRAW_SECONDS = 0.2
 class Progress:
     """`outreach-coach: 1,234 files linted` drawn in place on stderr, erased before other output and at the end."""
 
-    def __init__(self, stream: IO[str], enabled: bool | None = None, clock=time.monotonic):
+    def __init__(self, stream: IO[str], enabled: bool | None = None,
+                 clock: Callable[[], float] = time.monotonic):
         self.stream = stream
         self.enabled = stream.isatty() if enabled is None else enabled
         self.clock = clock
