@@ -127,3 +127,24 @@ def test_linting_a_rendered_template_never_raises(coach, case):
     except RenderError:
         return  # a blank required value is refused with a clear error: nothing to lint
     assert_clean(coach.lint_text(rendered, f"{template.id.replace('/', '-')}.md", "md"))
+
+
+def test_linting_is_the_same_with_any_number_of_jobs_in_any_order(coach, tmp_path, monkeypatch):
+    import random
+
+    from outreach_coach import parallel
+
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 4)
+    rng = random.Random(20261128)
+    paths = []
+    for index in range(24):
+        path = tmp_path / f"draft{index}.{FORMATS[index % 3]}"
+        path.write_text(" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 120))), encoding="utf-8")
+        paths.append(str(path))
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)))
+    paths.append(str(tmp_path / "binary.txt"))
+    one = {r.path: (r.findings, r.kind, r.error) for r in parallel.lint(coach, coach.read_paths(paths), jobs=1)}
+    rng.shuffle(paths)
+    two = {r.path: (r.findings, r.kind, r.error) for r in parallel.lint(coach, coach.read_paths(paths), jobs=2)}
+    assert one == two and len(one) == 25
+    assert any(findings for findings, _kind, _error in one.values())
