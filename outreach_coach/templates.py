@@ -178,12 +178,10 @@ def _check_body(template: Template, where: str) -> None:
 
 
 def _environment() -> "SandboxedEnvironment":
-    """A sandboxed environment with no loader (so no include or import can reach a file)."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    """A bounded sandbox (StrictUndefined, capped loops and sizes) with no loader, so no include reaches a file."""
+    from .sandbox import BoundedSandbox
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False,
-                               trim_blocks=True, lstrip_blocks=True)
+    env = BoundedSandbox(keep_trailing_newline=True, autoescape=False, trim_blocks=True, lstrip_blocks=True)
     # A value in front matter is written as a JSON string, which is also valid YAML whatever it holds.
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     env.filters["longdate"] = _long_date
@@ -226,9 +224,11 @@ def render(template: Template, values: Mapping[str, Any]) -> str:
         filled[variable.name] = [str(v) for v in value] if variable.type == "list" else str(value).strip()
     from jinja2 import TemplateError
 
+    from .sandbox import render as render_sandboxed
+
     try:
-        return _environment().from_string(template.body).render(filled)
-    except TemplateError as err:  # includes the sandbox's SecurityError
+        return render_sandboxed(template.body, filled, _environment())
+    except TemplateError as err:  # includes the sandbox's SecurityError and bounds
         raise RenderError(f"template '{template.id}' ({template.file}): {err}") from None
 
 

@@ -227,3 +227,63 @@ def test_an_empty_glob_from_the_command_line_falls_back_to_the_message_suffixes(
     (tmp_path / "a.md").write_text("Hi.")
     (tmp_path / "b.csv").write_text("x")
     assert list(discover([str(tmp_path)], [""])) == [str(tmp_path / "a.md")]
+
+
+TEMPLATE = """{#-
+id: cold/hostile
+situation: A test of what a user template cannot do.
+kinds: [cold]
+variables:
+  name:
+    description: Who you write to
+    required: true
+    example: Dana
+-#}
+---
+kind: cold
+---
+Hi {{ name }},
+"""
+
+
+@pytest.mark.parametrize("body", [
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{{ name * 10**9 }}",
+    "{{ name|center(10**10) }}",
+    "{{ '{:>9999999999}'.format(name) }}",
+    "{{ name|format(1, 2) }}",
+    "{% macro again() %}{{ again() }}{% endmacro %}{{ again() }}",
+])
+def test_a_user_template_that_would_hang_or_crash_is_a_render_error(tmp_path, body):
+    from outreach_coach.templates import Catalogue, RenderError
+    from outreach_coach.templates import render as render_template
+
+    (tmp_path / "cold").mkdir()
+    (tmp_path / "cold" / "hostile.md.j2").write_text(TEMPLATE + body + "\n")
+    template = Catalogue((tmp_path,)).get("cold/hostile")
+    started = time.monotonic()
+    with pytest.raises(RenderError, match="cold/hostile"):
+        render_template(template, {"name": "Dana"})
+    assert time.monotonic() - started < 3
+
+
+def test_render_output_never_overwrites_an_input_even_with_force(tmp_path):
+    from click.testing import CliRunner
+
+    from outreach_coach.cli import cli
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\nto: {name: Dana Li}\n---\nHi Dana,\n\nA question about your choir.\n\nRui\n")
+    values = tmp_path / "values.yaml"
+    values.write_text("name: Dana\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "elsewhere.md")
+    before = {path: path.read_bytes() for path in (draft, values)}
+    for output, source in ((draft, ["--from", str(draft)]), (values, ["--vars", str(values)]), (link, [])):
+        result = CliRunner().invoke(cli, ["template", "render", "cold/connection-note", "--example", *source,
+                                          "-o", str(output), "--force"])
+        assert result.exit_code == 2, result.output
+    assert {path: path.read_bytes() for path in (draft, values)} == before
+    assert not (tmp_path / "elsewhere.md").exists()
+    followup = CliRunner().invoke(cli, ["followup", str(draft), "--today", "2030-01-01", "-o", str(draft), "--force"])
+    assert followup.exit_code == 2 and draft.read_bytes() == before[draft]

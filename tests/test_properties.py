@@ -101,3 +101,50 @@ def test_linting_is_deterministic_in_any_file_order(coach, texts, order):
         again = {r.path: (r.findings, r.error) for r in coach.lint_paths(shuffled)}
     assert first == again
     assert list(first) == paths
+
+
+def _template_values():
+    from outreach_coach.templates import Catalogue
+
+    templates = list(Catalogue.load().all().values())
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+    def values_for(template):
+        fields = {v.name: (st.lists(text, min_size=1, max_size=3) if v.type == "list" else text)
+                  for v in template.variables}
+        return st.tuples(st.just(template), st.fixed_dictionaries(fields))
+    return st.sampled_from(templates).flatmap(values_for)
+
+
+@given(case=_template_values())
+def test_linting_a_rendered_template_never_raises(coach, case):
+    from outreach_coach.templates import RenderError
+    from outreach_coach.templates import render as render_template
+
+    template, values = case
+    try:
+        rendered = render_template(template, values)
+    except RenderError:
+        return  # a blank required value is refused with a clear error: nothing to lint
+    assert_clean(coach.lint_text(rendered, f"{template.id.replace('/', '-')}.md", "md"))
+
+
+def test_linting_is_the_same_with_any_number_of_jobs_in_any_order(coach, tmp_path, monkeypatch):
+    import random
+
+    from outreach_coach import parallel
+
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 4)
+    rng = random.Random(20261128)
+    paths = []
+    for index in range(24):
+        path = tmp_path / f"draft{index}.{FORMATS[index % 3]}"
+        path.write_text(" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 120))), encoding="utf-8")
+        paths.append(str(path))
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)))
+    paths.append(str(tmp_path / "binary.txt"))
+    one = {r.path: (r.findings, r.kind, r.error) for r in parallel.lint(coach, coach.read_paths(paths), jobs=1)}
+    rng.shuffle(paths)
+    two = {r.path: (r.findings, r.kind, r.error) for r in parallel.lint(coach, coach.read_paths(paths), jobs=2)}
+    assert one == two and len(one) == 25
+    assert any(findings for findings, _kind, _error in one.values())

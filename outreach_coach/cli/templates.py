@@ -41,12 +41,16 @@ def _render(template: Template, values: dict[str, Any]) -> str:
         raise click.UsageError(str(err)) from None
 
 
-def _write(text: str, output: str | None, force: bool) -> None:
-    """Print the message, or write it to a new file (an existing one only with --force)."""
+def _write(text: str, output: str | None, force: bool, inputs: tuple[str | None, ...] = ()) -> None:
+    """Print the message, or write it to a new file (an existing one only with --force, never an input)."""
     if output is None:
         click.echo(text, nl=False)
         return
     path = Path(output)
+    if path.is_symlink():
+        raise click.UsageError(f"{output}: is a symlink; write the message to a plain file")
+    if path.exists() and any(source and Path(source).resolve() == path.resolve() for source in inputs):
+        raise click.UsageError(f"{output}: is an input of this command; write the message to another file")
     if path.exists() and not force:
         raise click.UsageError(f"{output}: already exists; pass --force to overwrite it")
     try:
@@ -162,7 +166,7 @@ def render_command(template_id, pairs, vars_path, draft, example, output, force,
         values.update({k: v for k, v in values_from(_parse_draft(draft, config_path)).items() if k in declared})
     values.update(_vars_file(vars_path))
     values.update(_parse_vars(pairs, template))
-    _write(_render(template, values), output, force)
+    _write(_render(template, values), output, force, (draft, vars_path))
 
 
 @click.command("suggest")
@@ -230,4 +234,4 @@ def followup_command(sent_message, today, pairs, output, force, config_path):
         return
     template = _get(_catalogue(config_path), chosen.template_id)
     values = draft_values(message, chosen, template, _parse_vars(pairs, template))
-    _write(_render(template, values), output, force)
+    _write(_render(template, values), output, force, (sent_message,))
