@@ -9,6 +9,7 @@ import click
 from .. import __version__
 from ..errors import ConfigError
 from .common import ExitCode
+from .editors import lsp_command, serve_command
 from .lint import explain_command, lint_command, rules_command
 
 
@@ -27,6 +28,8 @@ def cli(verbose: int) -> None:
 cli.add_command(lint_command)
 cli.add_command(rules_command)
 cli.add_command(explain_command)
+cli.add_command(lsp_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:
