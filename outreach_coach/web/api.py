@@ -4,11 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import drafts, suggest
 from ..engine import Coach, FileResult
 from ..messages import CHANNELS, FORMATS, KINDS, RECIPIENT_TYPES
+from ..templates import Catalogue, RenderError, render
 
 RECIPIENT_FIELDS = ("name", "role", "org", "type", "work", "shared")
 LIST_FIELDS = ("work", "shared")
+SUGGESTIONS = 3
 
 
 class ApiError(Exception):
@@ -129,3 +132,44 @@ def result_json(coach: Coach, result: FileResult, text: str) -> dict[str, Any]:
 
 def _utf16(text: str, offset: int) -> int:
     return len(text[:offset].encode("utf-16-le")) // 2
+
+
+def templates_json(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue: each template's id, situation, where it fits and its variables."""
+    return {"templates": [{
+        "id": t.id, "situation": t.situation, "kinds": list(t.kinds), "channels": list(t.channels),
+        "recipient_types": list(t.recipient_types),
+        "variables": [{"name": v.name, "description": v.description, "required": v.required, "type": v.type,
+                       "example": v.example} for v in t.variables],
+    } for t in catalogue.all().values()]}
+
+
+def suggest_draft(coach: Coach, catalogue: Catalogue, draft: Draft, limit: int = SUGGESTIONS) -> dict[str, Any]:
+    """The templates that fit a draft, best first, and the template values the draft already supplies."""
+    result = coach.lint_text(draft.text, draft.name, draft.format, draft.meta)
+    if result.error or result.message is None:
+        raise ApiError(422, f"{draft.name}: {result.error}")
+    ranked = suggest.rank(result.message, result.findings, catalogue)[:limit]
+    return {"suggestions": [s.to_dict() for s in ranked], "values": drafts.values_from(result.message)}
+
+
+def render_request(coach: Coach, catalogue: Catalogue, body: Any) -> dict[str, Any]:
+    """Render a template from {template, values} and lint the result, so the page can show it is clean."""
+    if not isinstance(body, dict):
+        raise ApiError(400, "the request body must be a JSON object")
+    _only(body, ("template", "values"), "request")
+    tid, values = body.get("template"), body.get("values") or {}
+    if not isinstance(tid, str) or not isinstance(values, dict):
+        raise ApiError(400, "send {'template': '<id>', 'values': {'<variable>': '<text>' or ['<text>', ...]}}")
+    try:
+        template = catalogue.get(tid)
+        text = render(template, values)
+    except RenderError as err:
+        raise ApiError(404 if tid not in catalogue.all() else 400, str(err)) from None
+    result = coach.lint_text(text, f"{tid.replace('/', '-')}.md", "md")
+    if result.error:
+        raise ApiError(422, f"template '{tid}' rendered a message that cannot be read: {result.error}")
+    message = result.message
+    body = message.text[message.sections["message"][0]:] if message else text
+    return {"template": tid, "text": text, "subject": message.subject if message else None, "body": body,
+            "lint": result_json(coach, result, text)}

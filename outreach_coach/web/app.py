@@ -18,6 +18,7 @@ from starlette.staticfiles import StaticFiles
 from ..config import Config
 from ..engine import Coach
 from ..errors import ConfigError
+from ..templates import Catalogue
 from . import api
 
 STATIC = Path(__file__).parent / "static"
@@ -34,8 +35,9 @@ SECURITY_HEADERS = {
 class Service:
     """The app's state: one coach (the model loads once), used by one request at a time."""
 
-    def __init__(self, coach: Coach, max_bytes: int):
+    def __init__(self, coach: Coach, catalogue: Catalogue, max_bytes: int):
         self.coach = coach
+        self.catalogue = catalogue
         self.max_bytes = max_bytes
         # spaCy and the coach are not meant for concurrent use; requests queue for them.
         self.limiter = CapacityLimiter(1)
@@ -65,11 +67,24 @@ class Service:
 def create_app(config: Config | None = None, hosts: Sequence[str] = LOCAL_HOSTS,
                max_bytes: int = MAX_REQUEST_BYTES) -> Starlette:
     """The app for a config; only requests addressed to `hosts` are answered (no DNS rebinding)."""
-    service = Service(Coach(config or Config()), max_bytes)
+    config = config or Config()
+    service = Service(Coach(config), Catalogue.load(config), max_bytes)
+    coach, catalogue = service.coach, service.catalogue
 
     async def lint(request: Request) -> JSONResponse:
         draft = api.read_draft(await service.body(request))
-        return JSONResponse(await service.run(lambda: api.lint_draft(service.coach, draft)))
+        return JSONResponse(await service.run(lambda: api.lint_draft(coach, draft)))
+
+    async def suggest(request: Request) -> JSONResponse:
+        draft = api.read_draft(await service.body(request))
+        return JSONResponse(await service.run(lambda: api.suggest_draft(coach, catalogue, draft)))
+
+    async def templates(request: Request) -> JSONResponse:
+        return JSONResponse(await service.run(lambda: api.templates_json(catalogue)))
+
+    async def render(request: Request) -> JSONResponse:
+        body = await service.body(request)
+        return JSONResponse(await service.run(lambda: api.render_request(coach, catalogue, body)))
 
     async def index(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", headers=SECURITY_HEADERS)
@@ -87,6 +102,9 @@ def create_app(config: Config | None = None, hosts: Sequence[str] = LOCAL_HOSTS,
     routes = [
         Route("/", index),
         Route("/api/lint", lint, methods=["POST"]),
+        Route("/api/suggest", suggest, methods=["POST"]),
+        Route("/api/templates", templates, methods=["GET"]),
+        Route("/api/render", render, methods=["POST"]),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     return Starlette(

@@ -3,7 +3,7 @@
 
 const $ = (id) => document.getElementById(id);
 const SEVERITY_ORDER = { error: 3, warning: 2, suggestion: 1 };
-const state = { templates: new Map(), chosen: null, prefill: {}, timer: null, serial: 0 };
+const state = { templates: new Map(), chosen: null, prefill: {}, rendered: null, timer: null, serial: 0 };
 
 async function api(path, body) {
   const options = body === undefined ? {} : {
@@ -221,12 +221,16 @@ async function render() {
   $("render-status").className = "";
   try {
     const result = await api("/api/render", { template: state.chosen.id, values: variableValues() });
-    $("output").value = result.text;
+    state.rendered = result;
+    $("output").value = result.body;
+    $("output-subject").value = result.subject || "";
+    $("subject-box").hidden = !result.subject;
+    $("copy-subject").hidden = !result.subject;
     const count = result.lint.findings.length;
     $("output-lint").textContent = count
       ? `Score ${result.lint.score}/100; still to look at: ${result.lint.findings.map((f) => `${f.rule} (${f.message})`).join("; ")}`
       : `Lints clean: score ${result.lint.score}/100.`;
-    $("output-lint").className = count ? "error-text" : "clean";
+    $("output-lint").className = count ? "error-text" : "clean-text";
     $("output-box").hidden = false;
     $("render-status").textContent = "";
   } catch (error) {
@@ -235,21 +239,21 @@ async function render() {
   }
 }
 
-async function copyOutput() {
-  const text = $("output").value;
+async function copyText(button, field) {
+  const label = button.textContent;
   try {
-    await navigator.clipboard.writeText(text);
+    await navigator.clipboard.writeText(field.value);
   } catch (error) {
-    $("output").select();
+    field.select();
     document.execCommand("copy");
   }
-  $("copy").textContent = "Copied";
-  setTimeout(() => { $("copy").textContent = "Copy"; }, 1500);
+  button.textContent = "Copied";
+  setTimeout(() => { button.textContent = label; }, 1500);
 }
 
 function downloadOutput() {
-  const blob = new Blob([$("output").value], { type: "text/markdown;charset=utf-8" });
-  const link = el("a", { href: URL.createObjectURL(blob), download: `${state.chosen.id.replaceAll("/", "-")}.md` });
+  const blob = new Blob([state.rendered.text], { type: "text/markdown;charset=utf-8" });
+  const link = el("a", { href: URL.createObjectURL(blob), download: `${state.rendered.template.replaceAll("/", "-")}.md` });
   document.body.append(link);
   link.click();
   link.remove();
@@ -264,7 +268,8 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   $("template").addEventListener("change", (event) => chooseTemplate(event.target.value));
   $("render").addEventListener("click", render);
-  $("copy").addEventListener("click", copyOutput);
+  $("copy").addEventListener("click", () => copyText($("copy"), $("output")));
+  $("copy-subject").addEventListener("click", () => copyText($("copy-subject"), $("output-subject")));
   $("download").addEventListener("click", downloadOutput);
   loadTemplates();
 });
