@@ -37,10 +37,8 @@ def serve_command(config_path, host, port):
     _need("uvicorn", "web")
     import uvicorn
 
-    from ..web import LOCAL_HOSTS, create_app
+    from ..web import allowed_hosts, create_app
 
-    # Answer only requests addressed to the host served on; a wildcard address was asked for, so any name.
-    hosts = ("*",) if host in ("0.0.0.0", "::") else tuple(dict.fromkeys((*LOCAL_HOSTS, host)))
-    app = create_app(load_config(config_path), hosts)
+    app = create_app(load_config(config_path), allowed_hosts(host))
     click.echo(f"outreach-coach: serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

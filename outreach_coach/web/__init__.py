@@ -1,6 +1,6 @@
 """The local web page (`outreach-coach serve`): a Starlette app over the same library the CLI uses."""
 from __future__ import annotations
 
-from .app import LOCAL_HOSTS, create_app
+from .app import allowed_hosts, create_app
 
-__all__ = ["LOCAL_HOSTS", "create_app"]
+__all__ = ["allowed_hosts", "create_app"]

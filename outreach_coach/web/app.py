@@ -32,6 +32,13 @@ SECURITY_HEADERS = {
 }
 
 
+def allowed_hosts(host: str) -> tuple[str, ...]:
+    """The Host names answered when serving on `host`: this machine's names, or any for a wildcard address."""
+    if host in ("0.0.0.0", "::"):
+        return ("*",)
+    return tuple(dict.fromkeys((*LOCAL_HOSTS, host)))
+
+
 class Service:
     """The app's state: one coach (the model loads once), used by one request at a time."""
 

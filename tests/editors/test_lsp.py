@@ -19,7 +19,7 @@ from tests.conftest import REPO  # noqa: E402
 from .conftest import BAD_DRAFT, GOOD_DRAFT, TEST_RULE_ID  # noqa: E402
 
 TIMEOUT = 60  # the first lint loads spaCy
-DEBOUNCE = 0.05
+DEBOUNCE = 0.2
 
 
 def _converter():
