@@ -207,3 +207,15 @@ def test_closing_a_document_clears_its_diagnostics(editor, project):
     before = len(editor.published)
     editor.close(uri)
     assert editor.diagnostics(uri, since=before) == []
+
+
+def test_an_email_file_with_crlf_line_ends_gets_ranges_in_the_file(editor, project):
+    text = ("Subject: Glaze question\r\nTo: Priya <priya@example.org>\r\n\r\n"
+            + BAD_DRAFT.replace("\n", "\r\n"))
+    uri = editor.open(project / "drafts" / "glazes.eml", text)
+    (diagnostic,) = [d for d in editor.diagnostics(uri) if d.code == TEST_RULE_ID]
+    lines = text.split("\r\n")
+    line = next(i for i, content in enumerate(lines) if "pick your brain" in content)
+    column = lines[line].index("pick your brain")
+    assert diagnostic.range == lsp.Range(start=lsp.Position(line=line, character=column),
+                                         end=lsp.Position(line=line, character=column + len("pick your brain")))
