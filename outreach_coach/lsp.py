@@ -62,7 +62,10 @@ class CoachServer(LanguageServer):
         found = config_module.discover(path.parent if path else None)
         key = (str(found) if found else None, found.stat().st_mtime_ns if found else 0)
         if key not in self._coaches:
-            self._coaches[key] = Coach(config_module.load(found))
+            coach = Coach(config_module.load(found))
+            # The coach of an earlier version of the same config file is no longer wanted.
+            self._coaches = {k: c for k, c in self._coaches.items() if k[0] != key[0]}
+            self._coaches[key] = coach
         return self._coaches[key]
 
     def schedule(self, uri: str, delay: float) -> None:
@@ -85,7 +88,8 @@ class CoachServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         version, source = document.version, document.source
         outcome = await asyncio.get_running_loop().run_in_executor(self._worker, self.lint_source, uri, source)
-        self._pending.pop(uri, None)
+        if self._pending.get(uri) is asyncio.current_task():
+            del self._pending[uri]
         if self.workspace.get_text_document(uri).version != version:
             return  # a newer change has its own lint on the way
         if isinstance(outcome, Linted):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import threading
 import time
@@ -16,7 +17,7 @@ from pygls.lsp.client import LanguageClient  # noqa: E402
 
 from tests.conftest import REPO  # noqa: E402
 
-from .conftest import BAD_DRAFT, GOOD_DRAFT, TEST_RULE_ID  # noqa: E402
+from .conftest import BAD_DRAFT, GOOD_DRAFT, TEST_RULE_ID, write_project  # noqa: E402
 
 TIMEOUT = 60  # the first lint loads spaCy
 DEBOUNCE = 0.2
@@ -219,3 +220,16 @@ def test_an_email_file_with_crlf_line_ends_gets_ranges_in_the_file(editor, proje
     column = lines[line].index("pick your brain")
     assert diagnostic.range == lsp.Range(start=lsp.Position(line=line, character=column),
                                          end=lsp.Position(line=line, character=column + len("pick your brain")))
+
+
+def test_an_edited_config_applies_to_the_next_lint(editor, tmp_path):
+    root = write_project(tmp_path)
+    uri = editor.open(root / "draft.md", BAD_DRAFT)
+    assert TEST_RULE_ID in {d.code for d in editor.diagnostics(uri)}
+    config = root / ".outreach-coach.yaml"
+    config.write_text(f"rule-paths: [rules]\ndisable: [{TEST_RULE_ID}]\n", encoding="utf-8")
+    stat = config.stat()
+    os.utime(config, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a clearly newer mtime
+    before = len(editor.published)
+    editor.replace(uri, BAD_DRAFT + "\n")
+    assert TEST_RULE_ID not in {d.code for d in editor.diagnostics(uri, since=before)}
