@@ -117,5 +117,6 @@ def create_app(config: Config | None = None, hosts: Sequence[str] = LOCAL_HOSTS,
     return Starlette(
         routes=routes,
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))],
-        exception_handlers={api.ApiError: api_error, ConfigError: api_error, 404: not_found, 405: not_found},
+        exception_handlers={api.ApiError: api_error, ConfigError: api_error, Exception: api_error,
+                            404: not_found, 405: not_found},
     )

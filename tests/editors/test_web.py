@@ -160,3 +160,17 @@ def test_render_reads_no_file_outside_the_catalogue(client, tid):
     response = post(client, "/api/render", {"template": tid, "values": {}})
     assert response.status_code == 404
     assert "not a template id" in response.json()["error"]
+
+
+def test_an_unexpected_failure_is_still_a_json_error(project, monkeypatch):
+    from outreach_coach.web import api
+
+    def broken(coach, draft):
+        raise RuntimeError("the parser fell over")
+
+    monkeypatch.setattr(api, "lint_draft", broken)
+    app = create_app(config_module.load(start=project))
+    with TestClient(app, base_url="http://127.0.0.1:8765", raise_server_exceptions=False) as client:
+        response = post(client, "/api/lint", {"text": "hi"})
+    assert response.status_code == 500
+    assert response.json() == {"error": "the parser fell over"}
