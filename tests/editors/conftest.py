@@ -32,6 +32,7 @@ Hi Priya,
 
 Your write-up on ash glazes for stoneware helped me fix the crawling on my last firing; thank you.
 One question: did you sieve the ash before or after washing it?
+I logged all three test firings with photos and cone readings, and I am happy to send the log if it is useful for your next post.
 
 Best,
 Lena

@@ -63,21 +63,23 @@ function highlight(text, findings) {
       class: top.severity, tabindex: "0", "data-findings": covering.map((f) => f.index).join(" "),
       "data-rule": covering.map((f) => f.rule).join(" "), title: covering.map((f) => `${f.rule}: ${f.message}`).join("\n"),
     }, piece);
-    mark.addEventListener("click", () => focusFinding(covering[0].index));
-    mark.addEventListener("keydown", (event) => { if (event.key === "Enter") focusFinding(covering[0].index); });
+    const indices = covering.map((f) => f.index);
+    mark.addEventListener("click", () => focusFindings(indices));
+    mark.addEventListener("keydown", (event) => { if (event.key === "Enter") focusFindings(indices); });
     box.append(mark);
   }
   box.hidden = false;
 }
 
-function focusFinding(index) {
+function focusFindings(indices) {
+  // Every card a highlight stands for lights up, with every highlight of those findings.
+  const wanted = new Set(indices.map(String));
   document.querySelectorAll(".active").forEach((node) => node.classList.remove("active"));
-  const item = $(`finding-${index}`);
-  if (!item) return;
-  item.classList.add("active");
-  item.scrollIntoView({ block: "nearest" });
+  const items = indices.map((index) => $(`finding-${index}`)).filter(Boolean);
+  items.forEach((item) => item.classList.add("active"));
+  if (items.length) items[0].scrollIntoView({ block: "nearest" });
   document.querySelectorAll("mark").forEach((mark) => {
-    if (mark.dataset.findings.split(" ").includes(String(index))) mark.classList.add("active");
+    if (mark.dataset.findings.split(" ").some((index) => wanted.has(index))) mark.classList.add("active");
   });
 }
 
@@ -92,7 +94,7 @@ function findingItem(finding, index) {
     finding.suggestion ? el("p", { class: "instead", text: `Instead: ${finding.suggestion}` }) : null,
     finding.rationale ? el("p", { class: "why", text: `Why: ${finding.rationale}` }) : null,
     finding.source ? el("p", { class: "source", text: `Source: article ${finding.source}` }) : null);
-  item.addEventListener("click", () => focusFinding(index));
+  item.addEventListener("click", () => focusFindings([index]));
   return item;
 }
 
