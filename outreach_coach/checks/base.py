@@ -49,6 +49,12 @@ class Context:
     def in_scope(self, start: int, end: int) -> bool:
         return self.scope[0] <= start and end <= self.scope[1]
 
+    def within(self, section: str) -> "Context":
+        """The same message seen through another section ("all" is the whole text)."""
+        text = self.message.text
+        scope = (0, len(text)) if section == "all" else self.message.sections.get(section, (0, 0))
+        return Context(self.message, self.doc, scope, self.memo)
+
     def remember(self, key: str, compute):
         """Compute a per-message value once and share it between rules (e.g. the message's asks)."""
         if key not in self.memo:

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .anchors import AnchoredMatcher
 from .base import Check, Context, Hit, Param
+from .regexsafety import nested_quantifier
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -16,7 +18,23 @@ _ATTRIBUTE_FEATURES = {
     "LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "pos", "DEP": "dep",
     "ENT_TYPE": "ents", "IS_SENT_START": "sents",
 }
+# Token attributes whose values are words (as opposed to flags such as IS_PUNCT or LIKE_NUM).
+_WORD_ATTRIBUTES = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "SHAPE",
+                              "PREFIX", "SUFFIX", "MORPH"})
 REGEX_TIMEOUT_SECONDS = 0.5
+
+# Options phrase and pattern checks share to drop matches the writer does not mean as said.
+FILTER_PARAMS = (
+    Param("skip-negated", bool, False, "ignore matches in a negated clause (\"I won't ...\")"),
+    Param("skip-hypothetical", bool, False, "ignore matches in a conditional clause (\"if ...\")"),
+    Param("skip-conditional-outcomes", bool, False, "ignore what happens only if (\"if so, I'll ...\")"),
+    Param("skip-questions", bool, False, "ignore matches in questions"),
+    Param("only-put-to-reader", bool, False, "keep only imperatives, \"you ...\" and \"I need ...\" clauses"),
+    Param("unless", list, None, "Matcher patterns whose (non-negated) presence cancels a match"),
+    Param("unless-within", str, "scope", "where an `unless` match cancels: sentence or scope"),
+    Param("first-only", bool, False, "report only the first match (a judgement on the whole message)"),
+)
+_NEEDS_PARSE = ("skip-negated", "skip-hypothetical", "skip-conditional-outcomes", "only-put-to-reader")
 
 
 def _span_hits(ctx: Context, spans) -> Iterator[Hit]:
@@ -25,16 +43,107 @@ def _span_hits(ctx: Context, spans) -> Iterator[Hit]:
             yield Hit(start, end, {"match": ctx.message.text[start:end]})
 
 
+def pattern_features(patterns: list) -> set[str]:
+    """The parse features a list of Matcher patterns needs, from the token attributes they use."""
+    needed = {"tokens"}
+    for pattern in patterns:
+        for token in pattern:
+            needed.update(_ATTRIBUTE_FEATURES[key] for key in token if key in _ATTRIBUTE_FEATURES)
+    return needed
+
+
+def check_patterns(patterns: list, key: str) -> None:
+    """Reject the classic YAML slip: unquoted no/on/yes/off read as booleans where words are meant."""
+    for index, pattern in enumerate(patterns):
+        if not isinstance(pattern, list) or not all(isinstance(token, dict) for token in pattern):
+            raise ValueError(f"{key}[{index}] must be a list of token mappings")
+        for token in pattern:
+            for attr, value in token.items():
+                if attr not in _WORD_ATTRIBUTES:
+                    continue
+                values = list(value.values()) if isinstance(value, dict) else [value]
+                words = [word for item in values for word in (item if isinstance(item, list) else [item])]
+                if any(isinstance(word, bool) for word in words):
+                    raise ValueError(f"{key}[{index}]: {attr} holds true/false; quote words like \"no\" and \"on\"")
+
+
+class MatchFilter:
+    """Drops matches that are negated, hypothetical, questions, not put to the reader, or cancelled."""
+
+    def __init__(self, options: dict):
+        self.options = options
+        check_patterns(options["unless"] or [], "unless")
+        if options["unless-within"] not in ("sentence", "scope"):
+            raise ValueError(f"unless-within must be sentence or scope, not {options['unless-within']!r}")
+
+    def features(self) -> set[str]:
+        needed = set(pattern_features(self.options["unless"] or []))
+        if self.options["unless"] or any(self.options[name] for name in _NEEDS_PARSE):
+            needed.update({"dep", "lemma"})
+        if self.options["skip-questions"] or self.options["unless-within"] == "sentence":
+            needed.add("sents")
+        return needed
+
+    def prepare(self, nlp: "Language") -> None:
+        from spacy.matcher import Matcher
+
+        self.unless = None
+        if self.options["unless"]:
+            self.unless = Matcher(nlp.vocab)
+            self.unless.add("unless", self.options["unless"])
+
+    def spans(self, ctx: Context, matches) -> Iterator[tuple[int, int]]:
+        """The (start, end) characters of the matched token spans that survive the filters."""
+        from .. import language
+
+        kept = [ctx.doc[s:e] for _id, s, e in matches]
+        kept = [span for span in kept if ctx.in_scope(span.start_char, span.end_char)]
+        checks = [(self.options["skip-negated"], lambda token: language.is_negated(token, within_clause=True)),
+                  (self.options["skip-hypothetical"], language.is_hypothetical),
+                  (self.options["skip-conditional-outcomes"], language.is_conditional_outcome),
+                  (self.options["only-put-to-reader"], lambda token: not language.is_put_to_reader(token))]
+        for span in sorted(kept, key=lambda found: found.start):
+            if any(wanted and test(span.root) for wanted, test in checks):
+                continue
+            if self.options["skip-questions"] and language.is_question(span.sent):
+                continue
+            if self._cancelled(ctx, span):
+                continue
+            yield span.start_char, span.end_char
+            if self.options["first-only"]:
+                return
+
+    def _cancelled(self, ctx: Context, span) -> bool:
+        if self.unless is None:
+            return False
+        from .. import language
+
+        if self.options["unless-within"] == "sentence":
+            window = (span.sent.start_char, span.sent.end_char)
+        else:
+            window = ctx.scope
+        for _id, s, e in self.unless(ctx.doc):
+            found = ctx.doc[s:e]
+            if window[0] <= found.start_char and found.end_char <= window[1] and not language.has_verb_negation(found.root):
+                return True
+        return False
+
+
 class Phrase(Check):
     """Fires on any of a list of phrases, compared by lower-case text or by lemma."""
 
     params = (
         Param("phrases", list, required=True, help="phrases to find"),
         Param("attr", str, "LOWER", "compare by LOWER (text) or LEMMA"),
+        *FILTER_PARAMS,
     )
 
+    def __init__(self, options):
+        super().__init__(options)
+        self.filter = MatchFilter(self.options)
+
     def features(self) -> frozenset[str]:
-        return frozenset({"lemma"} if self.options["attr"] == "LEMMA" else {"tokens"})
+        return frozenset({"lemma"} if self.options["attr"] == "LEMMA" else {"tokens"}) | self.filter.features()
 
     def prepare(self, nlp: "Language") -> None:
         from spacy.matcher import PhraseMatcher
@@ -43,33 +152,50 @@ class Phrase(Check):
         # make_doc tokenises only; for LEMMA the pattern docs need the lemmatiser too.
         make = nlp if self.options["attr"] == "LEMMA" else nlp.make_doc
         self.matcher.add("phrase", [make(str(phrase)) for phrase in self.options["phrases"]])
+        self.filter.prepare(nlp)
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        spans = ((ctx.doc[s:e].start_char, ctx.doc[s:e].end_char) for _id, s, e in self.matcher(ctx.doc))
-        yield from _span_hits(ctx, spans)
+        yield from _span_hits(ctx, sorted(self.filter.spans(ctx, self.matcher(ctx.doc))))
 
 
 class Pattern(Check):
     """Fires on spaCy `Matcher` token patterns (lists of token attribute dicts)."""
 
-    params = (Param("patterns", list, required=True, help="spaCy Matcher patterns"),)
+    params = (Param("patterns", list, required=True, help="spaCy Matcher patterns"), *FILTER_PARAMS)
+
+    def __init__(self, options):
+        super().__init__(options)
+        check_patterns(self.options["patterns"], "patterns")
+        for pattern in self.options["patterns"]:
+            for value in _regex_predicates(pattern):
+                # spaCy runs REGEX predicates with `re`, which has no time limit.
+                if not isinstance(value, str) or nested_quantifier(value):
+                    raise ValueError(f"REGEX {value!r:.60} nests repetitions and could hang on a long token; "
+                                     "simplify it or use the time-bounded regex check type")
+        self.filter = MatchFilter(self.options)
 
     def features(self) -> frozenset[str]:
-        needed = {"tokens"}
-        for pattern in self.options["patterns"]:
-            for token in pattern:
-                needed.update(_ATTRIBUTE_FEATURES[key] for key in token if key in _ATTRIBUTE_FEATURES)
-        return frozenset(needed)
+        return frozenset(pattern_features(self.options["patterns"]) | self.filter.features())
 
     def prepare(self, nlp: "Language") -> None:
-        from spacy.matcher import Matcher
-
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("pattern", self.options["patterns"], greedy="LONGEST")
+        self.matcher = AnchoredMatcher(nlp.vocab, "pattern", self.options["patterns"], greedy="LONGEST")
+        self.filter.prepare(nlp)
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        spans = ((ctx.doc[s:e].start_char, ctx.doc[s:e].end_char) for _id, s, e in self.matcher(ctx.doc))
-        yield from _span_hits(ctx, sorted(spans))
+        yield from _span_hits(ctx, sorted(self.filter.spans(ctx, self.matcher(ctx.doc))))
+
+
+def _regex_predicates(value) -> Iterator:
+    """Every value given to a REGEX operator anywhere inside a token pattern."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "REGEX":
+                yield inner
+            else:
+                yield from _regex_predicates(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _regex_predicates(inner)
 
 
 class Regex(Check):

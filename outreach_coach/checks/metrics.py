@@ -9,7 +9,8 @@ from .base import Check, Context, Hit, Param
 
 _FIRST_PERSON = re.compile(r"\b(I|me|my|mine|myself)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
-_QUESTION = re.compile(r"[^.!?\n]*\?+")
+# Starts only after a sentence end or line break: retrying inside a long run would make a search quadratic.
+_QUESTION = re.compile(r"(?<![^.!?\n])[^.!?\n]*\?+")
 
 
 def _whole_scope(ctx: Context, **variables: object) -> Hit:

@@ -11,6 +11,7 @@ from ..errors import ConfigError
 from .common import ExitCode
 from .editors import lsp_command, serve_command
 from .lint import explain_command, lint_command, rules_command
+from .templates import followup_command, suggest_command, template_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,6 +29,9 @@ def cli(verbose: int) -> None:
 cli.add_command(lint_command)
 cli.add_command(rules_command)
 cli.add_command(explain_command)
+cli.add_command(template_group)
+cli.add_command(suggest_command)
+cli.add_command(followup_command)
 cli.add_command(lsp_command)
 cli.add_command(serve_command)
 

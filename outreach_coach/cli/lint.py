@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 import click
 
+from ..cache import CACHE_DIR, ResultCache
 from ..config import FAIL_LEVELS, KEYS
 from ..findings import Severity
 from ..formats import FORMATTERS, Summary
 from ..rules import RuleSet, expand_example
 from .common import ExitCode, load_config
+from .progress import Progress
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                              help="Config file (default: .outreach-coach.yaml or pyproject.toml, found upward).")
@@ -26,23 +29,42 @@ config_option = click.option("--config", "config_path", type=click.Path(dir_okay
 @click.option("--glob", "globs", multiple=True, help="File pattern to lint inside folders (repeatable).")
 @click.option("--show-suggestions", "-s", is_flag=True, help="Print each finding's suggestion under it.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal].")
-def lint_command(paths, config_path, output_format, fail_on, stdin_filename, globs, show_suggestions, color):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: one per core when linting many files].")
+@click.option("--no-cache", is_flag=True, help="Lint every file afresh; neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=CACHE_DIR, show_default=True,
+              help="Folder of stored results (ignored by git).")
+def lint_command(paths, config_path, output_format, fail_on, stdin_filename, globs, show_suggestions, color,
+                 jobs, no_cache, cache_dir):
     """Lint message files and folders (.txt, .md, .eml); '-' reads standard input."""
+    from .. import parallel
     from ..engine import Coach
+    from ..suggest import top_template
+    from ..templates import Catalogue
 
     config = load_config(config_path)
     if globs:
         config = _replace(config, globs=tuple(globs))
     coach = Coach(config)
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    # Raw bytes, read one past the size limit, so stdin gets the same size bound and decoding as files.
+    stdin_text = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in paths else None
     colour = sys.stdout.isatty() if color is None else color
-    formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions)
+    formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions,
+                                          extra=top_template(Catalogue.load(config)))
+    items = coach.read_paths(paths, stdin_text, stdin_filename)
+    cache = None if no_cache else ResultCache.open(cache_dir, coach)
+    run = partial(parallel.lint, coach, jobs=jobs)
+    results = cache.run(items, run) if cache else run(items)
     summary = Summary()
-    for result in coach.lint_paths(paths, stdin_text, stdin_filename):
+    progress = Progress(sys.stderr)
+    for result in results:
         summary.add(result)
+        progress.hide()
         if result.error:
             click.echo(f"outreach-coach: {result.path}: {result.error}", err=True)
         formatter.file(result)
+        progress.step()
+    progress.hide()
     formatter.finish(summary)
     sys.exit(_exit_code(summary, fail_on or config.fail_on))
 

@@ -1,0 +1,116 @@
+"""When to follow up, and the follow-up draft: timing at the edges of each window, and the thread carried on."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from outreach_coach import messages
+from outreach_coach.errors import InputError
+from outreach_coach.followup import draft_values, original_ask, plan
+from outreach_coach.templates import Catalogue, render
+
+CATALOGUE = Catalogue.load()
+SENT = dt.date(2026, 11, 2)
+COLD = f"""---
+kind: cold
+subject: Your workshop on tuning handbells
+sent: {SENT.isoformat()}
+to: {{name: Agnes Moreau, work: ["workshop: Tuning handbells by ear"]}}
+---
+Hi Agnes,
+
+Your handbell workshop changed how our choir tunes. Is it better to tune before or after the room warms up?
+I'd also like to hear how you store the bells.
+
+Best,
+Rui
+"""
+
+
+def parse(text: str, fmt: str = "md"):
+    return messages.parse(text, f"sent.{fmt}", fmt)
+
+
+@pytest.mark.parametrize("day, ready", [(6, False), (7, True), (14, True), (15, True)])
+def test_no_reply_reminder_window_edges(day, ready):
+    chosen = plan(parse(COLD), SENT + dt.timedelta(days=day))
+    assert chosen.template_id == "follow-up/no-reply"
+    assert chosen.ready is ready
+    assert (chosen.due - SENT).days == 7 and (chosen.by - SENT).days == 14
+    advice = chosen.advice()
+    if not ready:
+        assert advice.startswith("not yet") and "2026-11-09" in advice and "1 day)" in advice
+    elif day <= 14:
+        assert "within the window" in advice
+    else:
+        assert "window closed" in advice
+
+
+def test_a_call_or_event_calls_for_a_note_within_two_days():
+    met = COLD.replace("sent:", "met: 2026-11-20\nsent:")
+    chosen = plan(parse(met), dt.date(2026, 11, 22))
+    assert chosen.template_id == "follow-up/thank-you" and chosen.ready and "within the window" in chosen.advice()
+    assert "window closed" in plan(parse(met), dt.date(2026, 11, 23)).advice()
+    event = met.replace("met:", "event: the handbell festival\nmet:")
+    assert plan(parse(event), dt.date(2026, 11, 20)).template_id == "follow-up/after-event"
+
+
+def test_after_a_thank_you_the_next_note_is_a_check_in_about_three_months_later():
+    thanks = COLD.replace("kind: cold", "kind: thank-you")
+    early = plan(parse(thanks), SENT + dt.timedelta(days=89))
+    assert early.template_id == "follow-up/check-in" and not early.ready
+    assert plan(parse(thanks), SENT + dt.timedelta(days=90)).ready
+
+
+def test_a_message_with_no_sent_date_is_an_input_error():
+    with pytest.raises(InputError, match="no sent date"):
+        plan(parse(COLD.replace(f"sent: {SENT.isoformat()}\n", "")), SENT)
+    with pytest.raises(InputError, match="'met: soon' is not a date"):
+        plan(parse(COLD.replace("sent:", "met: soon\nsent:")), SENT)
+
+
+def test_an_eml_date_header_is_the_sent_date():
+    eml = ("From: Rui <rui@example.org>\nTo: Agnes Moreau <agnes@example.org>\nSubject: Handbells\n"
+           "Date: Mon, 02 Nov 2026 09:00:00 +0000\n\nHi Agnes,\n\nCould you share your tuning chart?\n\nRui\n")
+    chosen = plan(parse(eml, "eml"), dt.date(2026, 11, 8))
+    assert chosen.sent == SENT and not chosen.ready
+
+
+def test_original_ask_is_the_first_question_in_one_line():
+    assert original_ask(parse(COLD)) == "Is it better to tune before or after the room warms up?"
+    request = COLD.replace("Is it better to tune before or after the room warms up?\n", "")
+    assert original_ask(parse(request)) == "I'd also like to hear how you store the bells."
+
+
+def test_the_reminder_carries_the_thread_forward():
+    message = parse(COLD)
+    chosen = plan(message, SENT + dt.timedelta(days=9))
+    template = CATALOGUE.get(chosen.template_id)
+    draft = parse(render(template, draft_values(message, chosen, template, {})))
+    assert draft.kind == "follow-up"
+    assert draft.subject == "Re: Your workshop on tuning handbells"
+    assert draft.previous == SENT and draft.sent == SENT + dt.timedelta(days=9)
+    assert "Is it better to tune before or after the room warms up?" in draft.text
+    assert draft.section("greeting").startswith("Hi Agnes") and "Rui" in draft.section("signature")
+
+
+def test_what_the_sent_message_cannot_tell_is_left_as_a_visible_slot():
+    message = parse(COLD.replace("sent:", "met: 2026-11-20\nsent:"))
+    chosen = plan(message, dt.date(2026, 11, 21))
+    template = CATALOGUE.get(chosen.template_id)
+    values = draft_values(message, chosen, template, {"advice": "your tip on humidity"})
+    assert values["advice"] == "your tip on humidity"
+    assert values["result"].startswith("[") and values["name"] == "Agnes"
+
+
+@pytest.mark.parametrize("header, sent", [("Date: 2026-11-02", SENT), ("Date: Mon, 02 Nov 2026 18:00:00 -0500", SENT)])
+def test_a_txt_date_header_is_the_sent_date(header, sent):
+    text = f"Subject: Handbells\n{header}\n\nHi Agnes,\n\nCould you share your tuning chart?\n\nRui\n"
+    assert plan(parse(text, "txt"), dt.date(2026, 12, 1)).sent == sent
+
+
+def test_an_unreadable_date_header_is_an_input_error():
+    text = "Subject: Handbells\nDate: last Tuesday\n\nHi Agnes,\n\nCould you share your chart?\n\nRui\n"
+    with pytest.raises(InputError, match="is not a date"):
+        plan(parse(text, "txt"), SENT)

@@ -1,0 +1,147 @@
+"""The personalisation judgements, on phrasings beyond each rule's own examples."""
+from __future__ import annotations
+
+import pytest
+
+from outreach_coach.checks.personal import addresses_name, content_stems, name_parts, stem
+
+from .conftest import rule_ids
+
+
+def case(rule: str, text: str, fires: bool, label: str):
+    return pytest.param(rule, text, fires, id=f"{rule}-{'fires' if fires else 'passes'}-{label}")
+
+
+CASES = [
+    # no-reference-to-their-work: pieces named in the text
+    case("no-reference-to-their-work", "Hi Bo,\n\nI listened to episode 47 of your podcast, the one with the luthier.\n\nAmy",
+         False, "numbered-episode-of-yours"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nYour pull request fixing the Windows path bug taught me a lot.\n\nAmy",
+         False, "pull-request"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI read your op-ed in the Globe on rent control twice.\n\nAmy",
+         False, "hyphenated-op-ed"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nWe deployed the Helm chart you published for the clinic scheduler.\n\nAmy",
+         False, "relative-clause"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nYour research on coral spawning under heat stress shaped my thesis.\n\nAmy",
+         False, "research-on-topic"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI saw your recent post and really liked it.\n\nAmy", True, "vague-modifier"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI have been following your research and your blog for years.\n\nAmy",
+         True, "bare-research-and-blog"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI noticed you lead the pediatric ward at St. Mary's.\n\nAmy",
+         True, "their-job-is-not-a-piece"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, work: [\"book: The Quiet Orchard\"]}\n---\nHi Bo,\n\nI finished The Quiet Orchard on a night"
+         " shift and it changed how I talk to families.\n\nAmy", False, "listed-title-in-full"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, work: [\"post: Pricing strategy for indie game studios\"]}\n---\nHi Bo,\n\nWhat do you think"
+         " about pricing for indie studios these days?\n\nAmy", True, "listed-topic-without-the-piece"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, work: [\"talk: Reading mammograms with two readers (RSNA)\"]}\n---\nHi Bo,\n\nYour RSNA talk"
+         " convinced our unit to try double reading.\n\nAmy", False, "listed-venue"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Bo, type: hiring-manager}\n---\nHi Bo,\n\nI applied for the staff illustrator opening on your"
+         " team.\n\nAmy", False, "hiring-manager-role"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI heard you speak at the Denver Nursing Summit about fall prevention.\n\nAmy",
+         False, "told-by-the-act"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI saw that you spoke at a conference last year.\n\nAmy", True,
+         "act-without-specifics"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI saw your post on LinkedIn and wanted to connect.\n\nAmy", True,
+         "platform-is-not-a-topic"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI saw your LinkedIn post about onboarding night-shift nurses.\n\nAmy",
+         False, "platform-and-topic"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI just read \"Counting Birds at Dawn\" in Audubon and tried your method.\n\nAmy",
+         False, "quoted-title"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI've been using your Figma kit for accessible forms.\n\nAmy", False,
+         "kit-with-topic"),
+    case("no-reference-to-their-work", "Hi Bo,\n\nI checked out your website and portfolio; your projects are cool.\n\nAmy",
+         True, "website-and-portfolio"),
+    # generic-praise
+    case("generic-praise", "Hi Bo,\n\nYou're doing amazing things in climate law.\n\nAmy", True, "you-do-amazing-things"),
+    case("generic-praise", "Hi Bo,\n\nYou are an inspiration to every nurse I know.\n\nAmy", True, "inspiration"),
+    case("generic-praise", "Hi Bo,\n\nI really admire what you do.\n\nAmy", True, "admire-what-you-do"),
+    case("generic-praise", "Hi Bo,\n\nThe impact you've had on open hardware is impressive.\n\nAmy", True, "impact-you-had"),
+    case("generic-praise", "Hi Bo,\n\nI found your profile fascinating.\n\nAmy", True, "found-profile-fascinating"),
+    case("generic-praise", "Hi Bo,\n\nI'd love your feedback on my draft brief.\n\nAmy", False, "love-as-request"),
+    case("generic-praise", "Hi Bo,\n\nHope you had a great weekend at the festival.\n\nAmy", False, "great-weekend"),
+    case("generic-praise", "Hi Bo,\n\nHe's a great person to ask about your questions.\n\nAmy", False, "third-party"),
+    case("generic-praise", "Hi Bo,\n\nI'm a huge fan of jazz piano myself.\n\nAmy", False, "fan-of-something-else"),
+    case("generic-praise", "Hi Bo,\n\nYou have such an impressive background.\n\nAmy", True, "you-have-impressive"),
+    case("generic-praise",
+         "---\nto: {name: Bo, work: [\"repo: tidewatch\"]}\n---\nHi Bo,\n\nHuge fan! I mapped our harbour sensors using"
+         " tidewatch as the base.\n\nAmy", False, "fan-backed-by-use"),
+    case("generic-praise",
+         "Hi Bo,\n\nYour tutorial on glaze chemistry was brilliant: the cone 6 table saved me a whole kiln load.\n\nAmy",
+         False, "praise-with-piece-and-effect"),
+    case("generic-praise", "Hi Bo,\n\nYour research is truly groundbreaking.\n\nAmy", True, "participle-praise"),
+    case("generic-praise", "Hi Bo,\n\nI'm so impressed with everything you've accomplished.\n\nAmy", True, "impressed-with"),
+    case("generic-praise", "Hi Bo,\n\nYou are inspiring me to apply for the residency.\n\nAmy", False, "verb-with-object"),
+    # unused-common-ground
+    case("unused-common-ground",
+         "---\nto: {name: Bo, shared: [\"Georgetown Law\"]}\n---\nHi Bo,\n\nI'm a Georgetown 3L.\n\nAmy", False,
+         "school-without-its-kind"),
+    case("unused-common-ground",
+         "---\nto: {name: Bo, shared: [\"competitive rowing\"]}\n---\nHi Bo,\n\nFellow rower here.\n\nAmy", False,
+         "rower-for-rowing"),
+    case("unused-common-ground",
+         "---\nto: {name: Bo, shared: [\"Teach For America\"]}\n---\nHi Bo,\n\nI taught with TFA in Tulsa.\n\nAmy",
+         False, "acronym"),
+    case("unused-common-ground",
+         "---\nto: {name: Bo, shared: [\"the Portland Marathon\"]}\n---\nHi Bo,\n\nI ran Portland last year too.\n\nAmy",
+         False, "partial-with-cue"),
+    case("unused-common-ground",
+         "---\nto: {name: Bo, shared: [\"University of Texas at Austin\"]}\n---\nHi Bo,\n\nI'm moving to Austin in May.\n\nAmy",
+         True, "city-is-not-the-school"),
+    case("unused-common-ground",
+         "---\nkind: follow-up\nto: {name: Bo, shared: [\"Oberlin College\"]}\n---\nHi Bo,\n\nJust a nudge.\n\nAmy",
+         False, "not-a-first-contact"),
+    # generic-greeting
+    case("generic-greeting", "Dear Acme Hiring Team,\n\nI applied to the nurse role.\n\nAmy", True, "team-head"),
+    case("generic-greeting", "Hey Team Lumen,\n\nI applied to the nurse role.\n\nAmy", True, "team-first"),
+    case("generic-greeting", "Hi all,\n\nI applied to the nurse role.\n\nAmy", True, "all"),
+    case("generic-greeting", "Dear Mr. Baker,\n\nI applied to the nurse role.\n\nAmy", False, "title-and-surname"),
+    case("generic-greeting", "Dear Professor Okafor,\n\nI read your paper.\n\nAmy", False, "professor-and-name"),
+    case("generic-greeting", "---\nto: {name: Katherine Moss}\n---\nHi Kat,\n\nI read your paper.\n\nAmy", False,
+         "short-form"),
+    case("generic-greeting", "---\nto: {name: Katherine Moss}\n---\nGood morning,\n\nI read your paper.\n\nAmy", True,
+         "nameless-when-name-known"),
+    case("generic-greeting", "---\nto: {name: Katherine Moss}\n---\nGood day,\n\nI read your paper.\n\nAmy", True,
+         "good-day-without-name"),
+    case("generic-greeting", "Respected Sir,\n\nI read your paper.\n\nAmy", True, "respected-sir"),
+    # vague-subject
+    case("vague-subject", "---\nsubject: Seeking mentorship\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "mentorship"),
+    case("vague-subject", "---\nsubject: Job opportunity\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "job-opportunity"),
+    case("vague-subject", "---\nsubject: Touching base\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "touching-base"),
+    case("vague-subject", "---\nsubject: Brain-picking over lunch?\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True,
+         "brain-picking"),
+    case("vague-subject", "---\nsubject: Your work\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy", True, "your-work"),
+    case("vague-subject", "---\nsubject: Your ICU staffing model and night float\n---\nHi Bo,\n\nI'm a nurse.\n\nAmy",
+         False, "specific"),
+    case("vague-subject", "---\nsubject: Nice meeting you at NurseCon\n---\nHi Bo,\n\nGreat talk.\n\nAmy", False,
+         "names-the-event"),
+    # unfilled-placeholder
+    case("unfilled-placeholder", "Hi <<Name>>,\n\nI read your paper.\n\nAmy", True, "double-angle"),
+    case("unfilled-placeholder", "Hi ____,\n\nI read your paper.\n\nAmy", True, "blank"),
+    case("unfilled-placeholder", "Hi Bo,\n\nPlease insert company name here.\n\nAmy", True, "insert-here"),
+    case("unfilled-placeholder", "Hi Bo,\n\nMy notes are at <https://example.org/notes>.\n\nAmy", False, "angle-url"),
+    case("unfilled-placeholder", "Hi Bo,\n\nThe line breaks with <br> in the old template.\n\nAmy", False, "html-tag"),
+]
+
+
+@pytest.mark.parametrize("rule, text, fires", CASES)
+def test_personal_rule(lint, rule, text, fires):
+    assert (rule in rule_ids(lint(text))) == fires
+
+
+def test_stem_forgives_inflection():
+    assert stem("forecasting") == stem("forecast")
+    assert stem("models") == stem("model")
+    assert stem("rower") == stem("rowing")
+    assert content_stems("The Art of Glazing") == {stem("art"), stem("glazing")}
+
+
+def test_name_parts_drop_titles_and_match_short_forms():
+    parts = name_parts("Dr. Mei-Ling Chou")
+    assert parts == ["mei-ling", "chou"]
+    assert addresses_name(["mei"], parts)
+    assert addresses_name(["chou"], parts)
+    assert not addresses_name(["team"], parts)
