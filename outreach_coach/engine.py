@@ -5,9 +5,10 @@ import datetime as dt
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import config as config_module
 from . import messages, nlp, reading
@@ -71,10 +72,11 @@ class Coach:
         text = reading.decode(reading.read_bytes(path, self.config.max_file_size), path)
         return messages.parse(text, path, messages.format_for(path), self.today)
 
-    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
-        """Lint one message given as text."""
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None,
+                  extra_meta: Mapping[str, Any] | None = None) -> FileResult:
+        """Lint one message given as text; `extra_meta` keys (as in front matter) replace the text's own."""
         try:
-            message = messages.parse(text, path, fmt, self.today)
+            message = messages.parse(text, path, fmt, self.today, extra_meta)
         except InputError as err:
             return FileResult(path, error=err.problem)
         return next(self.lint_messages([message]))

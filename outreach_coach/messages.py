@@ -165,8 +165,9 @@ def format_for(path: str, stdin_filename: str | None = None) -> str:
     return "txt"
 
 
-def parse(source: str, path: str = "<text>", fmt: str | None = None, today: dt.date | None = None) -> Message:
-    """Parse decoded file text into a Message; raises InputError on malformed metadata."""
+def parse(source: str, path: str = "<text>", fmt: str | None = None, today: dt.date | None = None,
+          extra_meta: Mapping[str, Any] | None = None) -> Message:
+    """Parse decoded file text into a Message; `extra_meta` keys replace the file's own; InputError on bad metadata."""
     fmt = fmt or format_for(path)
     if fmt == "md":
         meta, body, body_start = _split_front_matter(source, path)
@@ -174,7 +175,7 @@ def parse(source: str, path: str = "<text>", fmt: str | None = None, today: dt.d
         meta, body, body_start = _split_eml(source, path)
     else:
         meta, body, body_start = _split_header_block(source)
-    return _assemble(source, path, fmt, meta, body, body_start, today or dt.date.today())
+    return _assemble(source, path, fmt, {**meta, **(extra_meta or {})}, body, body_start, today or dt.date.today())
 
 
 def _split_front_matter(source: str, path: str) -> tuple[dict, str, int]:

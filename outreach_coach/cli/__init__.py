@@ -9,6 +9,7 @@ import click
 from .. import __version__
 from ..errors import ConfigError
 from .common import ExitCode
+from .editors import lsp_command, serve_command
 from .lint import explain_command, lint_command, rules_command
 from .templates import followup_command, suggest_command, template_group
 
@@ -31,6 +32,8 @@ cli.add_command(explain_command)
 cli.add_command(template_group)
 cli.add_command(suggest_command)
 cli.add_command(followup_command)
+cli.add_command(lsp_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:
