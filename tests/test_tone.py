@@ -37,6 +37,11 @@ def test_exclamations_fire_at_the_threshold_and_report_the_count(run):
     ("I teach STEM classes and our LASER lab uses CAD.", []),  # acronyms used as nouns
     ("I am a nurse in the ICU.", []),
     ("OK", []),  # too short to tell
+    ("My thesis on malaria nets draws on data from the WHO and the ACLU.", []),  # a name after an article
+    ("Our midwives follow WHO's birth-spacing guidance at an NHS trust.", []),  # a name taking a possessive
+    ("I coached for FIFA, then ran UNICEF's school sports scheme.", []),
+    ("This is the BEST deal, made just for YOU.", ["BEST", "YOU"]),  # shouted words after "the" still count
+    ("The LIMITED edition prints are AMAZING.", ["LIMITED", "AMAZING"]),
 ])
 def test_shouting_finds_emphasis_not_acronyms(run, text, shouted):
     assert run("shouting", {}, f"Hi Jo,\n\n{text}\n\nAl") == shouted

@@ -22,6 +22,10 @@ LETTER_NAMES = {
 # A shouted word is one that, written normally, would describe or drive the sentence; acronyms and
 # names are nouns, so a capitalised noun is read as an abbreviation, not as raised voice.
 EMPHATIC_POS = frozenset({"ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "PART", "INTJ", "ADP", "CCONJ", "SCONJ"})
+# Words of these classes never follow an article nor take a possessive, so when one written in
+# capitals does ("the WHO", "WHO's guidance"), it is standing for a name, not raising the voice.
+FUNCTION_POS = frozenset({"AUX", "DET", "PRON", "PART", "ADP", "CCONJ", "SCONJ"})
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 class Exclamations(Check):
@@ -76,8 +80,16 @@ class Shouting(Check):
                 lowered[sent.start] = self.nlp(sent.text.lower())
             offset = token.idx - sent.start_char
             pos = next((t.pos_ for t in lowered[sent.start] if t.idx == offset), "")
-            if pos in EMPHATIC_POS:
+            if pos in EMPHATIC_POS and not (pos in FUNCTION_POS and self._used_as_name(token)):
                 yield Hit(token.idx, token.idx + len(token), {"match": token.text})
+
+    @staticmethod
+    def _used_as_name(token: "Token") -> bool:
+        """Whether the word sits where only a noun can: after an article or before a possessive."""
+        doc = token.doc
+        after_article = token.i > 0 and doc[token.i - 1].lower_ in ARTICLES
+        possessed = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s")
+        return after_article or possessed
 
     def _candidate(self, token: "Token", names: set[str]) -> bool:
         text = token.text
