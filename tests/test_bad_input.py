@@ -310,7 +310,10 @@ def _module_patterns():
 
     for info in pkgutil.walk_packages(outreach_coach.__path__, "outreach_coach."):
         if not info.name.endswith("__main__"):
-            module = importlib.import_module(info.name)
+            try:
+                module = importlib.import_module(info.name)
+            except ImportError:  # an optional extra (lsp, web, dask) that is not installed
+                continue
             for name, value in vars(module).items():
                 if isinstance(value, re.Pattern):
                     yield pytest.param(value, id=f"{info.name}.{name}")
