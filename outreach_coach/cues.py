@@ -13,57 +13,109 @@ from .messages import Message
 
 SHORT_NOTE = 300  # characters: LinkedIn's limit for a connection note
 SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder",
-           "thread", "event", "outcome", "thanks", "sharing", "intro-ask", "two-sided", "one-sided")
+           "thread", "event", "outcome", "thanks", "thanks-first", "sharing", "intro-ask", "hiring", "two-sided",
+           "one-sided")
 
-_MEETING = re.compile(
-    r"\b(chat|coffee|lunch|breakfast|drinks|meet(ing|[- ]up)?|zoom|hop on|catch up|sit down|half an hour"
-    r"|(a|quick|short|brief|phone|video|zoom) call|call (with you|next|this|sometime)"
-    r"|talk (to|with) (you|me)|speak (to|with) you|(talk|speak) (briefly|sometime|soon)|on the phone"
-    r"|informational interview|get together|(set up|find|schedule|book) (a |some )?(time|slot)|(a )?few minutes"
-    r"|(a|an|for|spare|grab|have|give|just|only|about|some)\s+(\d+|ten|fifteen|twenty|thirty)[- ]?(min|minutes?)"
-    r"|(\d+|ten|fifteen|twenty|thirty)[- ]?minutes? (call|chat|meeting|conversation|of your time)"
-    r"|pick (at )?(your|you) brains?|brain-?picking)\b", re.I)
-# Forward-looking only: "I collaborated with my team" is history, not a proposal.
-_COLLABORATION = re.compile(
-    r"\b(collaborat(e|ion|ing)|contribut(e|ing|ion to your)|co-?(author|write|host|teach|present)\b(?!-)"
-    r"|partner(ing)? (with|on)|team up|joint (project|paper|workshop|grant|study|event))\b"
-    r"|\b(open to|mind if|okay if|ok if|happy for) (me|I) (turn|build|adapt|translat|port|packag|feature|includ"
-    r"|add|publish|record|writ|mak|creat|cover|arrang|remix|extend)\w*", re.I)
-_RESEARCH_WORK = re.compile(r"^\s*(paper|preprint|dataset|data set|study|thesis|dissertation|article)\b", re.I)
-_RESEARCH_TEXT = re.compile(
-    r"\byour(\s+(?!(on|about|by|of|for|with|in|at|to)\b)[\w'-]+){0,4}?\s+"
-    r"(paper|preprint|dataset|data set|study|thesis|dissertation|lab|experiments?|publication|manuscript|monograph)\b"
-    r"|\b(figure|fig\.|table|supplement(ary)?)\s+[0-9S]|\bet al\b|\breplicat\w+|\breproduc(ed|ing|tion)\b", re.I)
-_SHARED = re.compile(r"\b(fellow|we both|alum(na|nus|ni|nae)?"
-                     r"|both (studied|went|attended|came|worked|trained|graduated)"
-                     r"|(also|too) (studied|went to|attended|graduated))\b", re.I)
-_NETWORKING = re.compile(r"\b(connect(ing|ion)?|network(ing)?|stay in touch|keep in touch|follow your)\b", re.I)
-_REMINDER = re.compile(
-    r"\b(follow(ing)?[- ]up on|remind\w*|nudge|bump\w*|circling back|resurfac\w+|(my|the) (last|previous|earlier)"
-    r" (note|email|message)|haven'?t heard|checking in (on|about)|just checking in|resend\w*"
-    r"|in case (it|this|my \w+) (got|slipped|was)|wanted to (follow|circle) (up|back))\b", re.I)
-_RECENT = re.compile(r"\b(last night|yesterday|(mon|tues|wednes|thurs|fri|satur|sun)day"
-                     r"|this (morning|afternoon|evening|week)|earlier today|today|tonight|last (evening|week))\b", re.I)
-_EVENT = re.compile(r"\b(meetup|meet-up|conference|con|talk|workshop|panel|event|summit|fair|hackathon|webinar"
-                    r"|session|dinner|mixer|reception|booth|lecture|seminar|symposium|convention|expo|gathering"
-                    r"|festival|launch party|open day|open house|gig|concert|recital)s?\b", re.I)
-_CONVERSATION = re.compile(r"\b(met|meeting you|chat(ted|ting)?|conversation|talk(ed|ing) (with|to)|spoke"
-                           r"|speaking (with|to)|to meet you)\b", re.I)
-_RECRUITING_ROLE = re.compile(r"\b(recruit\w*|talent|hiring manager|head of hiring|sourcer)\b", re.I)
-_RESEARCH_ROLE = re.compile(r"\b(professor|prof\.?|lecturer|researcher|postdoc\w*|research (fellow|scientist)"
-                            r"|principal investigator|PhD (student|candidate))\b", re.I)
-_OUTCOME = re.compile(
-    r"\b(I|we)('ve| have)?( just| finally| officially| \w+ly)? (accepted (an?|the|their) \w+|landed|shipped"
-    r"|launched|published|defended|passed|won|was hired|got (into|in|accepted|promoted|hired|funded|the (job|offer"
-    r"|role|position|place|grant|part|seat|contract|scholarship)|(the|an?|my)( \w+){1,2} (job|offer|role|position"
-    r"|place|grant|part|seat|contract|scholarship)))\b"
-    r"|\bI('m| am) starting\b|\bI start (at|in|on|my)\b|\bgood news\b|\b(it|that) (worked|paid off)\b"
-    r"|\b(happy|glad|excited|thrilled) to (share|report|tell you|let you know) that\b", re.I)
-_SHARING = re.compile(r"https?://|\b(thought of you|made me think of you|came across|you might (like|enjoy|find)"
-                      r"|in case (it'?s|it is) (useful|handy|helpful)|sharing (this|a|an|the))\b", re.I)
-_INTRO_ASK = re.compile(r"\b(introduc(e|ing) me|an introduction to|know (someone|anyone|anybody|of someone)"
-                        r"|put me in touch|connect me (with|to))\b", re.I)
-_THANKS = re.compile(r"\bthank(s| you)\b", re.I)
+# One case-insensitive pattern per cue, compiled once.
+_CUE_SOURCES = {
+    "meeting": (
+        r"\b(chat|coffee|lunch|breakfast|drinks|meet(ing|[- ]up)?|zoom|hop on|catch up|sit down|half an hour"
+        r"|(a|quick|short|brief|phone|video|zoom) call|call (with you|next|this|sometime)"
+        r"|talk (to|with) (you|me)|speak (to|with) you|(talk|speak) (briefly|sometime|soon)|on the phone"
+        r"|informational interview|get together|(set up|find|schedule|book) (a |some )?(time|slot)|(a )?few minutes"
+        r"|(a|an|for|spare|grab|have|give|just|only|about|some)\s+(\d+|ten|fifteen|twenty|thirty)[- ]?(min|minutes?)"
+        r"|(\d+|ten|fifteen|twenty|thirty)[- ]?minutes? (call|chat|meeting|conversation|of your time)"
+        r"|pick (at )?(your|you) brains?|brain-?picking)\b"
+    ),
+    # Forward-looking only: "I collaborated with my team" is history, not a proposal.
+    "collaboration": (
+        r"\b(collaborat(e|ion|ing)|contribut(e|ing|ion to your)|co-?(author|write|host|teach|present)\b(?!-)"
+        r"|partner(ing)? (with|on)|team up|joint (project|paper|workshop|grant|study|event))\b"
+        r"|\b(open to|mind if|okay if|ok if|happy for) (me|I) (turn|build|adapt|translat|port|packag|feature|includ"
+        r"|add|publish|record|writ|mak|creat|cover|arrang|remix|extend)\w*"
+        # An offer of value to both: sponsorship, paid invitations, a story or product pitched to them.
+        r"|\b(sponsor(ship|ing)?|partnership|exclusive|synerg(y|ies))\b"
+        r"|\b(would|'d) (like|love) to (sponsor|fund|feature|screen|host|commission|publish|exhibit|stage|book"
+        r"|invite)\b"
+        r"|\b(we|I)('ll| will| can)? (cover|pay|fund)\b|\boffer(ing)? (it |this )?(to )?you\b"
+        r"|\bthere (may|might|could|would) be a ([\w-]+ )?fit\b"
+        r"|\b(we|I) help (\w+ ){0,3}(teams|companies|businesses|brands|clinics|practices|firms|startups|shops|stores"
+        r"|agencies|organi[sz]ations)\b"
+    ),
+    # Something the writer built, offered to them to use.
+    "built": (
+        r"\bI('ve| have)? (built|made|created|developed|coded|prototyped) an? ([\w-]+ ){0,3}(tool|app|plugin|extension"
+        r"|library|script|bot|template|kit|add-on|mod|site|website|widget|dashboard|version|game|course)\b"
+    ),
+    "offered": r"\b(free|open[- ]source|(try|test|use) it)\b",
+    # A specific role or search the recipient is filling.
+    "hiring": (
+        r"\b(is|are|'re) (hiring|recruiting)\b|\b(hiring|recruiting) (for )?(an?|two|three|several|new)\b"
+        r"|\b(the|this|that|your)( (?!(any|some|other)\b)[\w'-]+){0,3} (role|opening|openings|vacancy|vacancies"
+        r"|position|posting|job (ad|post|posting|listing))\b(?! (of|in|on)\b)"
+    ),
+    # The body opens by thanking them for something they did.
+    "thanks-first": (
+        r"^\W*((many |huge |big )?thank(s| you)\b[^.!?\n]{0,40}?\bfor\b|I (just |really )?(wanted |want )?to (say )?"
+        r"thank you|I('m| am) (so |really |very )?grateful|I (really |truly )?appreciated?)"
+    ),
+    "research-work": r"^\s*(paper|preprint|dataset|data set|study|thesis|dissertation|article)\b",
+    "research-text": (
+        r"\byour(\s+(?!(on|about|by|of|for|with|in|at|to)\b)[\w'-]+){0,4}?\s+"
+        r"(paper|preprint|dataset|data set|study|thesis|dissertation|lab|experiments?|publication|manuscript"
+        r"|monograph)\b"
+        r"|\b(figure|fig\.|table|supplement(ary)?)\s+[0-9S]|\bet al\b|\breplicat\w+|\breproduc(ed|ing|tion)\b"
+    ),
+    "shared": (
+        r"\b(fellow|we both|alum(na|nus|ni|nae)?"
+        r"|both (studied|went|attended|came|worked|trained|graduated)"
+        r"|(also|too) (studied|went to|attended|graduated))\b"
+    ),
+    "networking": r"\b(connect(ing|ion)?|network(ing)?|stay in touch|keep in touch|follow your)\b",
+    "reminder": (
+        r"\b(follow(ing)?[- ]up on|remind\w*|nudge|bump\w*|circling back|resurfac\w+|(my|the) (last|previous|earlier)"
+        r" (note|email|message)|haven'?t heard|checking in (on|about)|just checking in|resend\w*"
+        r"|in case (it|this|my \w+) (got|slipped|was)|wanted to (follow|circle) (up|back))\b"
+    ),
+    "recent": (
+        r"\b(last night|yesterday|(mon|tues|wednes|thurs|fri|satur|sun)day"
+        r"|this (morning|afternoon|evening|week)|earlier today|today|tonight|last (evening|week))\b"
+    ),
+    "event": (
+        r"\b(meetup|meet-up|conference|con|talk|workshop|panel|event|summit|fair|hackathon|webinar"
+        r"|session|dinner|mixer|reception|booth|lecture|seminar|symposium|convention|expo|gathering"
+        r"|festival|launch party|open day|open house|gig|concert|recital)s?\b"
+    ),
+    "conversation": (
+        r"\b(met|meeting you|chat(ted|ting)?|conversation|talk(ed|ing) (with|to)|spoke"
+        r"|speaking (with|to)|to meet you)\b"
+    ),
+    "recruiting-role": r"\b(recruit\w*|talent|hiring manager|head of hiring|sourcer)\b",
+    "research-role": (
+        r"\b(professor|prof\.?|lecturer|(?<!ux )(?<!user )(?<!market )researcher|postdoc\w*|research (fellow|scientist)"
+        r"|principal investigator|PhD (student|candidate))\b"
+    ),
+    "outcome": (
+        r"\b(I|we)('ve| have)?( just| finally| officially| \w+ly)? (accepted (an?|the|their) \w+|landed|shipped"
+        r"|launched|published|defended|passed|won|was hired|got (into|in|accepted|promoted|hired|funded|the (job|offer"
+        r"|role|position|place|grant|part|seat|contract|scholarship)|(the|an?|my)( \w+){1,2} (job|offer|role|position"
+        r"|place|grant|part|seat|contract|scholarship)))\b"
+        r"|\bI('m| am) starting\b|\bI start (at|in|on|my)\b|\bgood news\b|\b(it|that) (worked|paid off)\b"
+        r"|\b(happy|glad|excited|thrilled) to (share|report|tell you|let you know) that\b"
+    ),
+    "sharing": (
+        r"https?://|\b(thought of you|made me think of you|came across|you might (like|enjoy|find)"
+        r"|in case (it'?s|it is) (useful|handy|helpful)|sharing (this|a|an|the))\b"
+    ),
+    "intro-ask": (
+        r"\b(introduc(e|ing) me|an introduction to|know (someone|anyone|anybody|of someone)"
+        r"|put me in touch|connect me (with|to))\b"
+    ),
+    "thanks": r"\bthank(s| you)\b",
+}
+_CUE = {name: re.compile(source, re.I) for name, source in _CUE_SOURCES.items()}
+# Signals read straight from the draft's own text by the pattern of the same name.
+_TEXT_SIGNALS = ("meeting", "reminder", "outcome", "sharing", "intro-ask", "hiring")
 _PAIR = re.compile(r"[A-Z][\w'.-]+\s*(,|and|&|\+)\s*[A-Z][\w'.-]+|\b(both|you two|all)\b")
 
 
@@ -71,23 +123,21 @@ def signals(message: Message) -> frozenset[str]:
     """The situations this draft is in, read from its metadata and its own text (not quoted history)."""
     text = message.text
     greeting = message.section("greeting")
-    found: set[str] = set()
+    found = {name for name in _TEXT_SIGNALS if _CUE[name].search(text)}
     detectors: dict[str, Callable[[], bool]] = {
-        "meeting": lambda: bool(_MEETING.search(text)),
-        "collaboration": lambda: bool(_COLLABORATION.search(text)),
-        "research": lambda: recipient_type(message) == "researcher" or bool(_RESEARCH_TEXT.search(text))
-        or any(_RESEARCH_WORK.match(work) for work in message.to.work),
-        "shared": lambda: bool(message.to.shared) or message.to.type == "alumni" or bool(_SHARED.search(text)),
-        "networking": lambda: message.channel == "linkedin" or bool(_NETWORKING.search(text)),
+        "collaboration": lambda: bool(_CUE["collaboration"].search(text))
+        or all(_CUE[cue].search(text) for cue in ("built", "offered")),
+        "thanks-first": lambda: bool(_CUE["thanks-first"].search(message.section("body")))
+        and not _CUE["reminder"].search(text),
+        "research": lambda: recipient_type(message) == "researcher" or bool(_CUE["research-text"].search(text))
+        or any(_CUE["research-work"].match(work) for work in message.to.work),
+        "shared": lambda: bool(message.to.shared) or message.to.type == "alumni" or bool(_CUE["shared"].search(text)),
+        "networking": lambda: message.channel == "linkedin" or bool(_CUE["networking"].search(text)),
         "short-note": lambda: message.subject is None and len(message.section("message").strip()) <= SHORT_NOTE,
         "thread": lambda: message.previous is not None or bool(message.context)
         or bool(re.match(r"\s*re:", message.subject or "", re.I)),
-        "reminder": lambda: bool(_REMINDER.search(text)),
-        "event": lambda: all(p.search(text) for p in (_RECENT, _EVENT, _CONVERSATION)),
-        "outcome": lambda: bool(_OUTCOME.search(text)),
-        "thanks": lambda: bool(_THANKS.search(message.section("body"))),
-        "sharing": lambda: bool(_SHARING.search(text)),
-        "intro-ask": lambda: bool(_INTRO_ASK.search(text)),
+        "event": lambda: all(_CUE[cue].search(text) for cue in ("recent", "event", "conversation")),
+        "thanks": lambda: bool(_CUE["thanks"].search(message.section("body"))),
         "two-sided": lambda: bool(_PAIR.search(greeting)) or _addressees(message) > 1,
     }
     for name, detect in detectors.items():
@@ -103,9 +153,9 @@ def recipient_type(message: Message) -> str | None:
     if message.to.type:
         return message.to.type
     known = " ".join(filter(None, (message.to.role, message.section("greeting"))))
-    if _RECRUITING_ROLE.search(known):
+    if _CUE["recruiting-role"].search(known):
         return "hiring-manager" if re.search(r"hiring manager", known, re.I) else "recruiter"
-    if _RESEARCH_ROLE.search(known):
+    if _CUE["research-role"].search(known):
         return "researcher"
     return None
 

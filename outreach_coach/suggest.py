@@ -21,19 +21,20 @@ if TYPE_CHECKING:
 WEIGHTS = {"default": 0.5, "kind": 4.0, "recipient-type": 4.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
 SIGNAL_WEIGHTS = {
     "meeting": 2.0, "no-meeting": 1.0, "collaboration": 3.0, "research": 3.0, "shared": 3.0, "networking": 1.5,
-    "short-note": 1.5, "reminder": 3.0, "thread": 2.0, "sharing": 1.0, "intro-ask": 2.0, "event": 3.0,
-    "outcome": 3.5, "thanks": 1.0, "two-sided": 2.0, "one-sided": 1.0,
+    "short-note": 1.5, "reminder": 3.0, "thread": 2.0, "sharing": 1.0, "intro-ask": 2.0, "event": 5.0,
+    "outcome": 3.5, "thanks": 1.0, "thanks-first": 3.0, "hiring": 3.0, "two-sided": 2.0, "one-sided": 1.0,
 }
 RECIPIENTS = {"practitioner": "a practitioner", "researcher": "a researcher", "recruiter": "a recruiter",
               "alumni": "a fellow alum", "mentor": "a mentor", "peer": "a peer", "hiring-manager": "a hiring manager"}
 SIGNAL_REASONS = {
     "meeting": "it asks for a meeting", "no-meeting": "it asks no meeting, so one pointed question fits",
-    "collaboration": "it proposes working with their work", "research": "it is about a paper or dataset",
+    "collaboration": "it proposes something of value to you both", "research": "it is about a paper or dataset",
     "shared": "you share background with them", "networking": "it asks to connect",
     "short-note": "it is a short note with no subject, like a connection request",
     "reminder": "it follows up an unanswered message", "thread": "it continues an earlier thread",
     "event": "it follows a recent event",
     "outcome": "it reports how things turned out", "thanks": "it thanks them",
+    "thanks-first": "it opens by thanking them for something they did", "hiring": "it is about a role they are filling",
     "sharing": "it shares something useful to them", "intro-ask": "it asks them to introduce you",
     "two-sided": "it addresses both people", "one-sided": "it writes to one side first",
 }

@@ -50,6 +50,16 @@ def test_recipient_type_is_read_from_role_or_greeting_when_not_given(front, gree
     ("Lovely to meet you at the pottery fair yesterday; here is the glaze recipe.", "event", True),
     ("Our teams use your linter daily; does it handle tabs?", "meeting", False),
     ("Could we hop on a quick call about your linter?", "meeting", True),
+    ("Thank you for the tour of the print shop; I have ordered the ink you showed me.", "thanks-first", True),
+    ("Which ink do you use? Thanks for any pointers.", "thanks-first", False),
+    ("Thanks for waiting; I'm following up on my question about ink.", "thanks-first", False),
+    ("The hospice is recruiting a night nurse, and I have five years on a palliative ward.", "hiring", True),
+    ("I read the posting for your archivist role and have catalogued two parish collections.", "hiring", True),
+    ("Your essay on the role of play in maths lessons helped my class.", "hiring", False),
+    ("Our foundation would like to fund the next season of your podcast.", "collaboration", True),
+    ("I built a plugin that exports your colour palettes to Figma; want to try it?", "collaboration", True),
+    ("We help bakeries sell surplus bread at closing time; there could be a fit.", "collaboration", True),
+    ("I built my first website last year. Which host do you use?", "collaboration", False),
 ])
 def test_signal_cues(text, signal, present):
     assert (signal in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))) is present
@@ -75,7 +85,6 @@ def test_more_ways_to_say_it(text, signal):
     assert signal in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))
 
 
-
 @pytest.mark.parametrize("text, present", [
     ("I accepted an offer from the city orchestra.", True),
     ("I got the grant for the reading programme.", True),
@@ -85,3 +94,15 @@ def test_more_ways_to_say_it(text, signal):
 ])
 def test_outcome_means_how_it_turned_out(text, present):
     assert ("outcome" in signals(parse(f"Hi Ana,\n\n{text}\n\nTim"))) is present
+
+
+@pytest.mark.parametrize("role", ["Lead UX Researcher", "Senior User Researcher", "Market Researcher"])
+def test_an_industry_research_role_is_not_an_academic_researcher(role):
+    message = parse(f"---\nkind: cold\nto: {{name: Sol, role: {role}}}\n---\nHi Sol,\n\nHow?\n\nTim")
+    assert recipient_type(message) is None
+
+
+def test_asking_about_any_opening_is_not_about_a_specific_role():
+    found = signals(parse("Hi Ana,\n\nPlease tell me if your gallery has any openings.\n\nTim"))
+    assert "hiring" not in found
+    assert "hiring" in signals(parse("Hi Ana,\n\nIs your gallery's technician opening still free?\n\nTim"))

@@ -78,6 +78,39 @@ CASES = [
      "audition in May: I got the second violin seat.\n\nTim"),
     ("follow-up/check-in", "---\nkind: check-in\nsubject: A paper on sleep\n---\nHi Ana,\n\nHere is a paper "
      "on shift work and sleep you might like.\n\nTim"),
+    # The same ideas in other fields and wordings: who the recipient is, what is proposed, how a reply opens.
+    ("cold/recruiter", "---\nkind: connection-note\nchannel: linkedin\nto: {name: Dana, type: recruiter}\n---\n"
+     "Hi Dana, you are filling paralegal openings in Bristol. I have three years of lease work and know a "
+     "classmate who would apply too."),
+    ("cold/recruiter", "---\nkind: cold\nsubject: Pastry chef vacancy\n---\nDear Talent Team,\n\nI have run the "
+     "pastry section at a hotel kitchen for four years. Does the vacancy include weekend shifts?\n\nNoor"),
+    ("cold/recruiter", "Subject: Your junior sound engineer opening\n\nHi Lee,\n\nI saw the studio is hiring a "
+     "junior sound engineer. I have mixed live sound for forty gigs. Is the role open to part-time "
+     "applicants?\n\nSam", "txt"),
+    ("cold/collaboration-offer", "---\nkind: cold\nsubject: Your spring concert\nto: {name: Ivo}\n---\nHi Ivo,"
+     "\n\nOur bakery would like to sponsor the community orchestra's spring concert. Could we talk for ten "
+     "minutes about what the orchestra would need?\n\nMeg"),
+    ("cold/collaboration-offer", "---\nkind: cold\nsubject: Your quilt\nto: {name: Rhea}\n---\nHi Rhea,\n\n"
+     "We'd love to feature your storm quilt in our autumn exhibition, and we pay every artist a hanging fee. "
+     "Would that interest you?\n\nOwen"),
+    ("cold/collaboration-offer", "---\nkind: cold\nsubject: Row counter\nto: {name: Tove}\n---\nHi Tove,\n\n"
+     "I built a small app that turns your knitting charts into row counters: https://example.org/rows. It's "
+     "free; would you try it and tell me what is missing?\n\nAli"),
+    ("cold/collaboration-offer", "Subject: Fewer missed appointments\n\nHi Bo,\n\nWe help small dental "
+     "clinics cut missed appointments by texting patients. Your practice is growing, so there may be a fit. "
+     "Open to a short call?\n\nKit", "txt"),
+    ("cold/collaboration-offer", "Subject: A story for your desk\n\nHi Ines,\n\nI'm offering you an exclusive "
+     "on a council plan to sell three libraries. May I send the documents?\n\nPaz", "txt"),
+    ("follow-up/thank-you", "From: Ana <ana@example.org>\nTo: Tim <tim@example.org>\nSubject: Re: Grant "
+     "budget\n\nHi Tim,\n\nThank you for the notes on my budget. I moved the travel costs as you suggested "
+     "and the panel approved it.\n\nAna\n\nOn Mon, 2 Nov 2026, Tim wrote:\n> Just following up on this. "
+     "Could you reply soon?\n", "eml"),
+    ("follow-up/thank-you", "Subject: Re: Choir seating\n\nHi Una,\n\nThanks so much for the call on Tuesday. "
+     "We tried your seating plan at rehearsal and the altos could finally hear each other.\n\nGil", "txt"),
+    ("follow-up/after-event", "---\nkind: follow-up\nsubject: The robotics expo\n---\nHi Ren,\n\nThank you for "
+     "talking with me at the robotics expo yesterday. Here is the gripper drawing I promised.\n\nJo"),
+    ("follow-up/no-reply", "---\nkind: follow-up\nsubject: Clinic rota\n---\nHi Una,\n\nThanks for your "
+     "patience; I'm following up on my note about the night rota.\n\nGil"),
 ]
 
 
