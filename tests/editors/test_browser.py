@@ -136,11 +136,11 @@ def test_from_a_bad_draft_to_a_rendered_template_that_lints_clean(server, page, 
 def save_screenshot(page, path: str) -> None:
     """The page for the docs: the built-in rules only, a draft checked, its findings and suggestions."""
     with serving(config_module.Config()) as address:
-        page.set_viewport_size({"width": 1280, "height": 1100})
+        page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(address)
         page.fill("#to-name", "Marcus Bell")
         page.fill("#draft", DRAFT)
         page.click("#check")
         page.wait_for_selector("mark")
         page.wait_for_selector(".suggestions button")
-        page.screenshot(path=path)
+        page.screenshot(path=path, full_page=True)
