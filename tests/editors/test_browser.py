@@ -5,6 +5,7 @@ in the test's temporary folder; set OUTREACH_COACH_SCREENSHOT to a path to also 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -39,23 +40,30 @@ if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def server(project):
-    """The app on a free loopback port, served by uvicorn in a thread."""
+@contextlib.contextmanager
+def serving(config):
+    """The app for a config on a free loopback port, served by uvicorn in a thread; yields its address."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    app = create_app(config_module.load(start=project))
-    instance = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    instance = uvicorn.Server(uvicorn.Config(create_app(config), log_level="warning"))
     thread = threading.Thread(target=instance.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not instance.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert instance.started, "the web server did not start"
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    instance.should_exit = True
-    thread.join(10)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    finally:
+        instance.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def server(project):
+    with serving(config_module.load(start=project)) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +130,17 @@ def test_from_a_bad_draft_to_a_rendered_template_that_lints_clean(server, page, 
     assert result.error is None and result.findings == ()
 
     if os.environ.get("OUTREACH_COACH_SCREENSHOT"):
+        save_screenshot(page, os.environ["OUTREACH_COACH_SCREENSHOT"])
+
+
+def save_screenshot(page, path: str) -> None:
+    """The page for the docs: the built-in rules only, a draft checked, its findings and suggestions."""
+    with serving(config_module.Config()) as address:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(address)
+        page.fill("#to-name", "Marcus Bell")
         page.fill("#draft", DRAFT)
         page.click("#check")
         page.wait_for_selector("mark")
-        page.screenshot(path=os.environ["OUTREACH_COACH_SCREENSHOT"], full_page=False)
+        page.wait_for_selector(".suggestions button")
+        page.screenshot(path=path, full_page=True)

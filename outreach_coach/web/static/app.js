@@ -112,7 +112,10 @@ function showLint(text, result) {
     : `Nothing to flag in this ${result.kind} message (${result.channel}).`;
   $("summary").className = "muted";
   highlight(text, result.findings);
-  $("findings").replaceChildren(...result.findings.map(findingItem));
+  // Cards list the worst first; the highlights keep each finding's own number.
+  const order = result.findings.map((finding, index) => [finding, index])
+    .sort(([a], [b]) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity]);
+  $("findings").replaceChildren(...order.map(([finding, index]) => findingItem(finding, index)));
 }
 
 async function check() {
