@@ -18,6 +18,9 @@ NEGATION_LEMMAS = frozenset({"not", "never", "no", "n't", "neither", "nor", "wit
 CONTRAST_LEMMAS = frozenset({"rather", "instead"})
 # Dependencies that attach one clause to another.
 CLAUSE_LINKS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl"})
+MAX_PIECE_TOKENS = 150
+MAX_TREE_DEPTH = 40
+MAX_DEPENDENTS = 40
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 REQUEST_MODALS = frozenset({"can", "could", "would", "will", "may", "might"})
 WANT_LEMMAS = frozenset({"love", "like", "want", "hope", "appreciate", "wonder", "need"})
@@ -77,14 +80,20 @@ def sentences(doc: Doc, scope: tuple[int, int]) -> Iterator[Span]:
 
 
 def pieces(doc: Doc, scopes: Iterable[tuple[int, int]]) -> list[Span]:
-    """Sentences cut at line breaks (a subject, a greeting, list items) and clipped to the scopes."""
+    """Sentences cut at line breaks (a subject, a greeting, list items) and clipped to the scopes.
+
+    A "sentence" longer than `MAX_PIECE_TOKENS` is no sentence a reader would parse either (a
+    pasted list, a run of words); it is left out, which also keeps tree walks over it from
+    growing with the square of its length.
+    """
     out: list[Span] = []
     for sent in doc.sents:
         start = sent.start
         for token in (*sent, None):
             if token is None or (token.is_space and "\n" in token.text):
                 end = token.i if token is not None else sent.end
-                out.extend(_clipped(doc[start:end], scopes))
+                if end - start <= MAX_PIECE_TOKENS:
+                    out.extend(_clipped(doc[start:end], scopes))
                 start = end + 1
     return out
 
@@ -112,16 +121,34 @@ def lemma_of(token: Token) -> str:
 
 
 def ancestors_and_self(token: Token) -> Iterator[Token]:
+    """The token and its heads, up to `MAX_TREE_DEPTH` of them and none with a crowd of dependents.
+
+    A run-on text can nest thousands deep or hang thousands of words on one head; no sentence a
+    reader could follow does, and stopping there keeps every walk short.
+    """
     yield token
-    yield from token.ancestors
+    for depth, node in enumerate(token.ancestors):
+        if depth >= MAX_TREE_DEPTH or _crowded(node):
+            return
+        yield node
+
+
+def _crowded(node: Token) -> bool:
+    return node.n_lefts + node.n_rights > MAX_DEPENDENTS
+
+
+def near_subtree(token: Token) -> Span:
+    """The token's subtree as a span (spaCy's trees are projective), at most `MAX_PIECE_TOKENS` either side."""
+    start = max(token.left_edge.i, token.i - MAX_PIECE_TOKENS)
+    return token.doc[start:min(token.right_edge.i, token.i + MAX_PIECE_TOKENS) + 1]
 
 
 def clause_chain(token: Token) -> Iterator[Token]:
     """The token and the heads above it up to the top of its clause (not into a coordinated clause)."""
     node = token
-    while True:
+    for _ in range(MAX_TREE_DEPTH):
         yield node
-        if node.head.i == node.i or node.dep_ in CLAUSE_BREAKS and not _purpose(node):
+        if node.head.i == node.i or node.dep_ in CLAUSE_BREAKS and not _purpose(node) or _crowded(node.head):
             return
         node = node.head
 
@@ -154,7 +181,7 @@ def is_negated(token: Token, within_clause: bool = False) -> bool:
             if child.lower_ in CONTRAST_LEMMAS:
                 return True
         if node.dep_ == "pcomp" and node.head.lower_ in ("than", "of") and any(
-                c.lower_ in CONTRAST_LEMMAS for c in node.head.subtree):
+                c.lower_ in CONTRAST_LEMMAS for c in near_subtree(node.head)):
             return True
     if within_clause:
         return False
@@ -173,7 +200,9 @@ def _negated_head(verb: Token) -> bool:
 def condition_clause(token: Token) -> Token | None:
     """The head of the conditional clause ("if ...", "unless ...") the token sits in, if any."""
     for node in ancestors_and_self(token):
-        if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in node.children):
+        # A clause's marker opens it: "if" is the first word of "if you are hiring".
+        first = node.doc[node.left_edge.i]
+        if first.dep_ == "mark" and first.lower_ in CONDITION_MARKERS and first.head.i == node.i:
             return node
     return None
 
@@ -233,12 +262,12 @@ def is_request(sent: Span) -> bool:
         lemma = lemma_of(token)
         if lemma in WANT_LEMMAS and _writer_subject(token):
             # "I wonder whether I should..." muses; "I wonder if you could..." asks.
-            if lemma == "wonder" and not any(t.lower_ in ("you", "your") for t in token.subtree):
+            if lemma == "wonder" and not any(t.lower_ in ("you", "your") for t in near_subtree(token)):
                 continue
             # "I love your post" praises and "I hope you're well" greets; "I'd love to..." asks.
             if lemma in WISHING_LEMMAS and not any(c.lemma_ == "would" for c in token.children):
                 continue
-            if lemma == "hope" and any(t.lower_ in PLEASANTRIES for t in token.subtree):
+            if lemma == "hope" and any(t.lower_ in PLEASANTRIES for t in near_subtree(token)):
                 continue
             if _acts_alone(token):
                 continue
@@ -297,7 +326,7 @@ def is_specific_topic(head: Token) -> bool:
     a noun phrase is specific when it points at one thing (a determiner, a number, a modifier
     phrase or clause) and its head is not a general word; "X in general" never is.
     """
-    subtree = list(head.subtree)
+    subtree = list(near_subtree(head))
     if any(t.lower_ in GENERIC_MARKERS for t in subtree):
         return False
     if head.pos_ in ("VERB", "AUX"):
@@ -316,7 +345,7 @@ def is_specific_topic(head: Token) -> bool:
         return True
     # A name points at one thing ("the Quarto template"); a short acronym is usually a field ("UX", "ICU").
     return any(t.dep_ == "poss" or t.pos_ == "PROPN" and not (t.is_upper and len(t) <= 4)
-               for t in head.subtree if t.i < head.i)
+               for t in near_subtree(head) if t.i < head.i)
 
 
 def is_specific_clause(verb: Token) -> bool:

@@ -88,12 +88,9 @@ class MatchFilter:
         return needed
 
     def prepare(self, nlp: "Language") -> None:
-        from spacy.matcher import Matcher
-
         self.unless = None
         if self.options["unless"]:
-            self.unless = Matcher(nlp.vocab)
-            self.unless.add("unless", self.options["unless"])
+            self.unless = AnchoredMatcher(nlp.vocab, "unless", self.options["unless"])
 
     def spans(self, ctx: Context, matches) -> Iterator[tuple[int, int]]:
         """The (start, end) characters of the matched token spans that survive the filters."""

@@ -31,18 +31,21 @@ SPEAKERS = frozenset({"i", "we", "me", "us"})
 def ask_kinds(piece: "Span", requested: bool) -> set[str]:
     """The kinds of ask a sentence makes; job asks count even outside a request ("any job at all")."""
     kinds = set()
-    own = [t for t in piece if lang.is_writers_own(t, piece)]
-    if any(_job_token(t, requested) for t in own):
+
+    def found(test) -> bool:
+        # The cheap word test first: whether a word is the writer's own meaning walks the tree.
+        return any(test(t) and lang.is_writers_own(t, piece) for t in piece)
+    if found(lambda t: _job_token(t, requested)):
         kinds.add("job")
     if not requested:
         return kinds
-    if any(is_meeting_word(t, piece) for t in own) and not with_someone_else(piece):
+    if found(lambda t: is_meeting_word(t, piece)) and not with_someone_else(piece):
         kinds.add("meeting")
-    if any(_intro_token(t) for t in own):
+    if found(_intro_token):
         kinds.add("introduction")
-    if any(t.lemma_ in ADVICE_NOUNS for t in own):
+    if found(lambda t: t.lemma_ in ADVICE_NOUNS):
         kinds.add("advice")
-    if any(t.lemma_ == "connect" and _with_reader(t) for t in own):
+    if found(lambda t: t.lemma_ == "connect" and _with_reader(t)):
         kinds.add("connect")
     return kinds
 
@@ -67,7 +70,7 @@ def _job_phrase(token: "Token", requested: bool) -> bool:
         if any(o.lower_ in SPEAKERS for o in objects):
             return True
         return requested and token.tag_ == "VBG" and not any(c.lower_ in lang.WH_WORDS - {"if", "whether"}
-                                                             for c in token.subtree)
+                                                             for c in lang.near_subtree(token))
     if lemma == "word" and token.head.lemma_ == "put" and any(c.lower_ == "good" for c in children):
         return requested
     if lemma == "refer" and requested:

@@ -40,7 +40,7 @@ def is_meeting_word(token: "Token", piece: "Span") -> bool:
         return not written and _with_reader_or_us(token)
     if lemma in TIME_NOUNS and token.head.lemma_ in TIME_VERBS and token.dep_ == "dobj":
         # "15 minutes to look over my draft" is time for a task, not a meeting.
-        return not any(t.lemma_ in WRITTEN_TASKS for t in token.head.subtree)
+        return not any(t.lemma_ in WRITTEN_TASKS for t in lang.near_subtree(token.head))
     return False
 
 

@@ -60,7 +60,7 @@ def _names_topic(token: "Token") -> bool:
 
 
 def _wh_led(verb: "Token") -> bool:
-    return any(t.lower_ in lang.WH_WORDS for t in verb.subtree if t.i < verb.i)
+    return any(t.lower_ in lang.WH_WORDS for t in lang.near_subtree(verb) if t.i < verb.i)
 
 
 def _list_item(piece: "Span") -> bool:
@@ -71,9 +71,9 @@ def is_broad_question(piece: "Span") -> bool:
     """Whether a sentence asks an open question: any advice, how to get into a field, what to learn."""
     question = lang.is_question(piece)
     for token in piece:
-        if not lang.is_writers_own(token, piece):
-            continue
         lemma = lang.lemma_of(token)
+        if lemma not in OPEN_QUESTION_WORDS or not lang.is_writers_own(token, piece):
+            continue
         if lemma in ADVICE_NOUNS and (question or any(c.lower_ == "any" for c in token.children)):
             if not any(lang.is_specific_topic(o) for o in lang.topic_objects(token)):
                 return True
@@ -95,6 +95,10 @@ def is_broad_question(piece: "Span") -> bool:
         if lemma in ("be", "look") and any(c.lower_ == "like" for c in token.children) and wh:
             return True
     return question and piece[0].lower_ == "what" and any(_what_is_it_like(t) for t in piece)
+
+
+# The words an open question turns on: advice nouns, verbs of getting on, "tell me about", "like".
+OPEN_QUESTION_WORDS = ADVICE_NOUNS | lang.CAREER_VERBS | {"tell", "think", "say"}
 
 
 def _infinitive(verb: "Token") -> bool:
