@@ -37,7 +37,8 @@ _KIND_CUES = (
         r"\b(I'?d (like|love) to introduce|I (want|wanted) to introduce|let me introduce|allow me to introduce"
         r"|meet each other|I'?m (looping|cc'?ing) in|connecting you two|you two should"
         r"|loop(ing)? (you|\w+)( (both|two|all))? in|putting you (two |both )?in touch|connect(ing)? you (with|two|both)"
-        r"|you (two|both) (should|would|will|must))\b", re.I)),
+        r"|you (two|both) (should|would|will|must)|(let|leave it to) you (two|both) (to )?(take it|connect|find))\b",
+        re.I)),
     ("thank-you", re.compile(
         r"^\W*(?:\w+\W+){0,3}(thanks?|thank you)( (so|very) much)?( again)? for (taking the time|your time|"
         r"the time|\w+ing\b|the (call|chat|conversation|advice|coffee|review|tip|help))", re.I)),
@@ -45,7 +46,11 @@ _KIND_CUES = (
         r"\b(following up|follow up on|circling back|my (last|previous|earlier) (note|email|message)"
         r"|bump(ing)? (this|my)|checking in on my"
         r"|(emailed|wrote to|messaged|reached out to|contacted) you (on|last|a|two|three|few|earlier|previously|back)"
-        r"|(n't|not|never) heard (back )?from you)\b", re.I)),
+        r"|(n't|not|never) heard (back )?from you"
+        # After meeting them: "I enjoyed meeting you at...", "It was great talking with you".
+        r"|enjoyed (meeting|talking|chatting|speaking|our)"
+        r"|(was|were) (great|nice|lovely|good|a pleasure|wonderful) (to meet|meeting|to talk|talking|to chat|chatting))\b",
+        re.I)),
 )
 
 

@@ -137,3 +137,15 @@ def test_a_closing_word_followed_by_a_paragraph_is_not_the_signature():
     text = "Hi Sam,\n\nThe survey is done.\n\nThanks!\n\nAlso, one more thing: the second site flooded last week and we lost two traps.\n"
     msg = parse(text, "a.txt", today=TODAY)
     assert "second site flooded" in msg.section("body")
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Hi Noor,\n\nI enjoyed meeting you at the glassblowing open studio on Saturday. Can we stay in touch?\n",
+     "follow-up"),
+    ("Hi Noor,\n\nIt was lovely talking with you after the choir concert.\n", "follow-up"),
+    ("Hi Noor,\n\nIt would be great to meet you at the open studio next month.\n", "cold"),
+    ("Hi Ada and Lin,\n\nAda restores violins and Lin builds bows; I'll let you two take it from here.\n",
+     "introduction"),
+])
+def test_kind_inference_after_a_meeting_and_for_introductions(body, kind):
+    assert parse(body, "a.txt", today=TODAY).kind == kind
