@@ -295,6 +295,9 @@ def _acts_alone(want: Token) -> bool:
 def _writer_subject(verb: Token) -> bool:
     # "I'm new here and would like to...": a coordinated verb shares its subject.
     holder = verb.head if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    if holder.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in holder.children):
+        # "Would love to hop on a call": a clipped wish, whose unspoken subject is the writer.
+        return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in holder.children)
     return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in holder.children)
 
 

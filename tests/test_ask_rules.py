@@ -129,6 +129,24 @@ CASES = [
     ('Hi Ned, I am reaching out to ask for 20 minutes of your time to discuss how your clinic screens asylum cases.', 'unbounded-time-ask', False),
     ('Hi Ned, I am reaching out to ask for a call to discuss how your clinic screens asylum cases.', 'unbounded-time-ask', True),
     ('Hi Ned, I had a job interview at your firm last week and wanted to thank you for the referral.', 'unbounded-time-ask', False),
+    # Advice for a kind of person is advice about the writer's situation, however that person is described.
+    ("Hi Rosa, I teach science and want to move into museum education. Any pointers for someone making that switch?", 'broad-question', True),
+    ('Hi Rosa, do you have any advice for a career changer hoping to work in a botanical garden someday?', 'broad-question', True),
+    ("Hi Rosa, I'd love a few suggestions for people like me who are new to grant writing.", 'broad-question', True),
+    ('Hi Rosa, any tips for the opening slide of my talk to your volunteers?', 'broad-question', False),
+    # A field's outlook or market is the same question for everyone.
+    ('Hi Rosa, what is the hiring outlook for hospice nurses these days?', 'broad-question', True),
+    ('Hi Rosa, how does the job market for session violinists look right now?', 'broad-question', True),
+    ('Hi Rosa, your forecast put demand for solar installers up 20%. Did the outlook change after the new tariffs?', 'broad-question', False),
+    # "Hop on a call", "jump on a call" with no subject still asks for a meeting; "whenever suits you" bounds nothing.
+    ("Hi Theo, I'm a junior sound engineer. Would love to jump on a call whenever suits you.", 'no-agenda', True),
+    ("Hi Theo, I'm a junior sound engineer. Would love to jump on a call whenever suits you.", 'unbounded-time-ask', True),
+    ('Hi Theo, would love to hop on a 15-minute call to ask how you mic a harpsichord in a dry room.', 'no-agenda', False),
+    ('Hi Theo, would love to hop on a 15-minute call to ask how you mic a harpsichord in a dry room.', 'unbounded-time-ask', False),
+    # Whoever the writer is to be introduced to, and "put in a word" without "good".
+    ('Hi Ama, could you introduce me to the surgeons who run your residency program?', 'intro-only-ask', True),
+    ('Hi Ama, could you put in a word with the festival programmers for me?', 'job-ask', True),
+    ("Hi Ama, I can't put into words how much your memoir helped me; thank you.", 'job-ask', False),
 ]
 
 # Whole messages and every ask rule that should fire on them (the others must stay quiet).

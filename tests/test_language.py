@@ -63,6 +63,8 @@ def test_is_reported(parse, text, word, reported):
     ("I hope you're doing well.", False),
     ("I wonder whether I should retrain as a nurse.", False),
     ("I presented the results at our lab meeting.", False),
+    ("Would love to see the lesson plan you mentioned.", True),
+    ("Would never want to take up your whole afternoon.", False),
 ])
 def test_is_request(parse, text, asks):
     assert lang.is_request(parse(text)[:]) is asks

@@ -71,7 +71,9 @@ def _job_phrase(token: "Token", requested: bool) -> bool:
             return True
         return requested and token.tag_ == "VBG" and not any(c.lower_ in lang.WH_WORDS - {"if", "whether"}
                                                              for c in lang.near_subtree(token))
-    if lemma == "word" and token.head.lemma_ == "put" and any(c.lower_ == "good" for c in children):
+    if lemma == "word" and token.head.lemma_ == "put" and (any(c.lower_ == "good" for c in children) or any(
+            c.lower_ == "in" and c.dep_ in ("prt", "prep", "advmod") for c in (*children, *token.head.children))):
+        # "Put in a (good) word with them" vouches for the writer; "put into words" does not.
         return requested
     if lemma == "refer" and requested:
         return any(c.dep_ == "dobj" and c.lower_ in SPEAKERS for c in children)
@@ -127,17 +129,25 @@ def _on_their_team(token: "Token") -> bool:
         for c in token.children)
 
 
-def _person(token: "Token") -> bool:
+def is_person(token: "Token") -> bool:
     """Whether a word names someone: a name, a pronoun, or a word for a person ("your editor")."""
     lemma = lang.lemma_of(token)
     return token.pos_ in ("PROPN", "PRON") or lemma in PEOPLE or lemma.endswith(PERSON_ENDINGS)
+
+
+def _introduced(token: "Token", verb: str) -> bool:
+    """Whether a word names whom the writer asks to meet: a person, or any group when the verb is "introduce"."""
+    if is_person(token):
+        return True
+    # "Introduce me to the clerks": only people are introduced, so any concrete noun names them.
+    return verb == "introduce" and token.pos_ in ("NOUN", "PROPN") and lang.lemma_of(token) not in lang.GENERIC_TOPICS
 
 
 def _intro_token(token: "Token") -> bool:
     lemma = lang.lemma_of(token)
     children = list(token.children)
     third_party = [g for c in children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                   for g in c.children if g.dep_ == "pobj" and g.lower_ not in ("you", "yourself") and _person(g)]
+                   for g in c.children if g.dep_ == "pobj" and g.lower_ not in ("you", "yourself") and _introduced(g, lemma)]
     if lemma in ("introduce", "connect", "refer", "point", "direct", "put"):
         subject = [c for c in children if c.dep_ == "nsubj"]
         if subject and subject[0].lower_ in SPEAKERS:

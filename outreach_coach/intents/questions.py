@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import language as lang
-from .asking import ADVICE_NOUNS
+from .asking import ADVICE_NOUNS, is_person
 from .meetings import MEETING_NOUNS
 
 if TYPE_CHECKING:
@@ -74,8 +74,9 @@ def is_broad_question(piece: "Span") -> bool:
         lemma = lang.lemma_of(token)
         if lemma not in OPEN_QUESTION_WORDS or not lang.is_writers_own(token, piece):
             continue
-        if lemma in ADVICE_NOUNS and (question or any(c.lower_ == "any" for c in token.children)):
-            if not any(lang.is_specific_topic(o) for o in lang.topic_objects(token)):
+        if lemma in ADVICE_NOUNS and (question or any(c.lower_ == "any" for c in token.children)
+                                      or lang.is_request(piece)):
+            if not any(lang.is_specific_topic(o) for o in _advice_topics(token)):
                 return True
         if not question or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -94,9 +95,30 @@ def is_broad_question(piece: "Span") -> bool:
                 return True
         if lemma in ("be", "look") and any(c.lower_ == "like" for c in token.children) and wh:
             return True
+    if question and any(_field_outlook(t) for t in piece):
+        return True
     return question and piece[0].lower_ == "what" and any(_what_is_it_like(t) for t in piece)
 
 
+def _advice_topics(advice: "Token") -> list["Token"]:
+    """What advice is asked about, leaving out whom it is for ("tips for someone starting out" has no topic)."""
+    return [o for o in lang.topic_objects(advice)
+            if not (o.dep_ == "pobj" and o.head.lower_ == "for" and is_person(o))]
+
+
+def _field_outlook(noun: "Token") -> bool:
+    """ "What's the job outlook for...", "How does the market for... look?": a field's prospects, not theirs."""
+    verb = noun.head
+    if noun.lemma_ not in OUTLOOK_NOUNS or noun.dep_ not in ("nsubj", "attr") or verb.lemma_ not in ("be", "look"):
+        return False
+    if any(c.dep_ == "poss" for c in noun.children) or not lang.is_writers_own(noun, noun.sent):
+        return False
+    wh = any(c.lower_ in lang.WH_WORDS - {"if", "whether"} for c in verb.children)
+    return wh and not any(lang.is_specific_topic(o) for o in _advice_topics(noun))
+
+
+# A field's prospects: the same answer for everyone who asks.
+OUTLOOK_NOUNS = frozenset({"outlook", "market", "prospect", "demand"})
 # The words an open question turns on: advice nouns, verbs of getting on, "tell me about", "like".
 OPEN_QUESTION_WORDS = ADVICE_NOUNS | lang.CAREER_VERBS | {"tell", "think", "say"}
 
