@@ -387,8 +387,17 @@ def praise_in(doc: "Doc", scope: tuple[int, int]) -> list[Praise]:
     return found
 
 
+# "Hope your week is going great": a pleasantry about their time or life, not praise of their work.
+PLEASANTRY_NOUNS = frozenset("""
+week weekend day morning afternoon evening month year summer winter spring autumn fall holiday holidays vacation
+trip travels semester term quarter season health family recovery move start
+""".split())
+
+
 def _described(adjective: "Token") -> "Token | None":
     """The reader's thing a praise adjective describes ("your work is amazing", "your great posts"), if any."""
+    if any(node.lemma_.lower() in ("hope", "wish", "trust") for node in adjective.ancestors):
+        return None
     if adjective.dep_ == "amod":
         noun = adjective.head
         return noun if belongs_to_reader(noun) or noun.dep_ == "dobj" and _made_by_you(noun.head) else None
@@ -396,7 +405,7 @@ def _described(adjective: "Token") -> "Token | None":
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
     subjects = _subjects(node) or (_subjects(node.head) if node.dep_ in ("acomp", "attr", "oprd") else [])
-    return next((s for s in subjects if belongs_to_reader(s)), None)
+    return next((s for s in subjects if belongs_to_reader(s) and s.lemma_.lower() not in PLEASANTRY_NOUNS), None)
 
 
 def states_effect(sent: "Span") -> bool:

@@ -141,6 +141,12 @@ CASES = [
     case("vague-subject", "---\nsubject: Nice meeting you at NurseCon\n---\nHi Bo,\n\nGreat talk.\n\nAmy", False,
          "names-the-event"),
     # unfilled-placeholder
+    # generic-praise: pleasantries about their week or life praise nothing of theirs
+    case("generic-praise", "---\nkind: follow-up\n---\nHi Bo,\n\nHope your semester is going brilliantly! A nudge on "
+         "the orchard survey I sent.\n\nAmy", False, "hope-semester"),
+    case("generic-praise", "Hi Bo,\n\nI trust your spring has been wonderful. One question about pruning.\n\nAmy", False,
+         "trust-spring"),
+    case("generic-praise", "Hi Bo,\n\nYour pruning videos are wonderful!\n\nAmy", True, "videos-wonderful"),
     case("unfilled-placeholder", "Hi <<Name>>,\n\nI read your paper.\n\nAmy", True, "double-angle"),
     case("unfilled-placeholder", "Hi ____,\n\nI read your paper.\n\nAmy", True, "blank"),
     case("unfilled-placeholder", "Hi Bo,\n\nPlease insert company name here.\n\nAmy", True, "insert-here"),
