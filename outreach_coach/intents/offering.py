@@ -67,17 +67,17 @@ def is_offer(piece: "Span") -> bool:
         return True
     if HELP_OFFERED.search(piece.text):
         return True
-    if not material and any(_links_own_work(t, piece) for t in piece):
+    if not material and _links_own_work(piece):
         return True
     return any(_offer_verb(t, piece) or _invites(t) for t in piece)
 
 
-def _links_own_work(token: "Token", piece: "Span") -> bool:
+def _links_own_work(piece: "Span") -> bool:
     """ "I wrote up the results: <link>": past work of the writer's, with where to find it."""
     links = URL.findall(piece.text)
     if not links or any(word in link.lower() for link in links for word in CV_NOUNS):
         return False
-    return lang.lemma_of(token) in MADE_VERBS and token.tag_ in ("VBD", "VBN") and _writer_does(token)
+    return any(lang.lemma_of(t) in MADE_VERBS and t.tag_ in ("VBD", "VBN") and _writer_does(t) for t in piece)
 
 
 def _invites(token: "Token") -> bool:
