@@ -109,7 +109,7 @@ class Coach:
     def _lint_batch(self, batch: list[Message | FileResult]) -> Iterator[FileResult]:
         wanted = [item for item in batch if isinstance(item, Message)]
         plans = {id(m): [rule for rule in self.rules.enabled if rule.applies(m)] for m in wanted}
-        needs_doc = [m for m in wanted if any(rule.check.features() for rule in plans[id(m)])]
+        needs_doc = [m for m in wanted if any(rule.id in self.rules.parsing for rule in plans[id(m)])]
         docs = dict(zip(map(id, needs_doc), self._pipe([m.text for m in needs_doc]))) if needs_doc else {}
         for item in batch:
             if isinstance(item, FileResult):

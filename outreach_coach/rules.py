@@ -217,6 +217,9 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule]):
         self.all = {rule.id: rule for rule in rules}
         self.enabled = tuple(rule for rule in self.all.values() if rule.enabled)
+        # Worked out once: which rules need the parse, and the features they need together.
+        self.parsing = frozenset(rule.id for rule in self.enabled if rule.check.features())
+        self._features = frozenset().union(*(rule.check.features() for rule in self.enabled))
 
     @classmethod
     def load(cls, config: Config | None = None) -> "RuleSet":
@@ -234,7 +237,8 @@ class RuleSet:
         return self.all.get(rule_id)
 
     def features(self) -> frozenset[str]:
-        return frozenset().union(*(rule.check.features() for rule in self.enabled))
+        """The parse features the enabled rules need (see nlp.FEATURE_COMPONENTS)."""
+        return self._features
 
 
 def _check_ids(rules: Mapping[str, Rule], config: Config) -> None:

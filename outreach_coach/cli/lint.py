@@ -1,6 +1,7 @@
 """`lint`, `rules` and `explain`."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 from functools import partial
 
@@ -44,7 +45,7 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
 
     config = load_config(config_path)
     if globs:
-        config = _replace(config, globs=tuple(globs))
+        config = dataclasses.replace(config, globs=tuple(globs))
     coach = Coach(config)
     # Raw bytes, read one past the size limit, so stdin gets the same size bound and decoding as files.
     stdin_text = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in paths else None
@@ -67,12 +68,6 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     progress.hide()
     formatter.finish(summary)
     sys.exit(_exit_code(summary, fail_on or config.fail_on))
-
-
-def _replace(config, **changes):
-    from dataclasses import replace
-
-    return replace(config, **changes)
 
 
 def _exit_code(summary: Summary, fail_on: str) -> ExitCode:
