@@ -226,6 +226,8 @@ def _split_eml(source: str, path: str) -> tuple[dict, str, int]:
         body = _eml_text(parsed)
     except (email.errors.MessageError, LookupError, ValueError) as err:
         raise InputError(path, f"cannot read the email: {_show(str(err))}") from None
+    except RecursionError:  # the stdlib parser and walk() recurse once per level of nested multiparts
+        raise InputError(path, "cannot read the email: its parts are nested too deeply") from None
     if body is None:
         raise InputError(path, "email has no text part to read")
     body = body.replace("\r\n", "\n").replace("\r", "\n")

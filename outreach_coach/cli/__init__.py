@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import click
 
 from .. import __version__
 from ..errors import ConfigError
+from ..formats.terminal import printable
 from .common import ExitCode
 from .editors import lsp_command, serve_command
 from .lint import explain_command, lint_command, rules_command
@@ -39,6 +41,11 @@ cli.add_command(serve_command)
 def main() -> None:
     """Console entry point: usage errors and config errors exit 2 with one line, never a traceback."""
     try:
+        os.getcwd()
+    except FileNotFoundError:  # relative paths cannot resolve, and spaCy's import itself asks for the cwd
+        click.echo("outreach-coach: the working directory no longer exists; cd to an existing folder", err=True)
+        sys.exit(ExitCode.USAGE)
+    try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as exit_:
         code = exit_.exit_code
@@ -53,4 +60,17 @@ def main() -> None:
         code = ExitCode.USAGE
     except BrokenPipeError:
         code = ExitCode.CLEAN
+    except OSError as err:  # stdout on a full disk, a working directory deleted under us, ...
+        _drop_unwritable_stdout()
+        where = f": {printable(err.filename)}" if err.filename else ""
+        click.echo(f"outreach-coach: {err.strerror or err}{where}", err=True)
+        code = ExitCode.USAGE
     sys.exit(code if isinstance(code, int) else ExitCode.CLEAN)
+
+
+def _drop_unwritable_stdout() -> None:
+    """Point stdout at /dev/null if it cannot be flushed, so exiting does not fail a second time on it."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -11,6 +11,7 @@ from ..cache import CACHE_DIR, ResultCache
 from ..config import FAIL_LEVELS, KEYS
 from ..findings import Severity
 from ..formats import FORMATTERS, Summary
+from ..formats.terminal import printable
 from ..rules import RuleSet, expand_example
 from .common import ExitCode, load_config
 from .progress import Progress
@@ -58,11 +59,13 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     results = cache.run(items, run) if cache else run(items)
     summary = Summary()
     progress = Progress(sys.stderr)
+    # Text output on a terminal already shows each unreadable file; elsewhere stderr is where a person sees it.
+    echo_errors = output_format != "text" or not sys.stdout.isatty()
     for result in results:
         summary.add(result)
         progress.hide()
-        if result.error:
-            click.echo(f"outreach-coach: {result.path}: {result.error}", err=True)
+        if result.error and echo_errors:
+            click.echo(f"outreach-coach: {printable(result.path)}: {printable(result.error)}", err=True)
         formatter.file(result)
         progress.step()
     progress.hide()

@@ -12,16 +12,17 @@ from ..rules import RuleSet
 
 @dataclass
 class Summary:
-    """Counts over a whole run, for the closing line and the exit code."""
+    """Counts over a whole run, for the closing line and the exit code: files checked, and apart, files unreadable."""
 
     files: int = 0
     unreadable: int = 0
     by_severity: Counter = field(default_factory=Counter)
 
     def add(self, result: FileResult) -> None:
-        self.files += 1
         if result.error:
             self.unreadable += 1
+        else:
+            self.files += 1
         self.by_severity.update(f.severity for f in result.findings)
 
 

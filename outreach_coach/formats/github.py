@@ -4,12 +4,14 @@ from __future__ import annotations
 from ..engine import FileResult
 from ..findings import Severity
 from .base import Formatter
+from .terminal import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks as GitHub encodes them; any other control character (the log is shown in a terminal) escaped.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

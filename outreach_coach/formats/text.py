@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..engine import FileResult
 from ..findings import Severity
 from .base import Formatter, Summary
+from .terminal import printable
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.SUGGESTION: "36"}
 
@@ -16,17 +17,19 @@ class TextFormatter(Formatter):
 
     def file(self, result: FileResult) -> None:
         write = self.stream.write
+        # File names, rule messages and matched text can hold escape sequences and line breaks: never raw.
+        path = printable(result.path)
         if result.error:
-            write(f"{result.path}: {self._paint('error', '31;1')} {result.error}\n")
+            write(f"{path}: {self._paint('error', '31;1')} {printable(result.error)}\n")
             return
         for f in result.findings:
             severity = self._paint(f.severity.label, _COLOURS[f.severity])
-            write(f"{result.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
+            write(f"{path}:{f.line}:{f.column}: {severity} {f.rule} {printable(f.message)}\n")
             if self.show_suggestions and f.suggestion:
-                write(f"    suggestion: {f.suggestion}\n")
+                write(f"    suggestion: {printable(f.suggestion)}\n")
         extra = self.extra(result)
-        note = f"; try template {extra['template']}" if extra.get("template") else ""
-        write(f"{result.path}: score {result.score}/100 ({result.kind}, {result.channel}){note}\n")
+        note = f"; try template {printable(extra['template'])}" if extra.get("template") else ""
+        write(f"{path}: score {result.score}/100 ({result.kind}, {result.channel}){note}\n")
 
     def finish(self, summary: Summary) -> None:
         counts = ", ".join(f"{summary.by_severity[s]} {s.label}{'s' if summary.by_severity[s] != 1 else ''}"
