@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import email
 import email.errors
@@ -30,6 +31,15 @@ _HEADER_LINE = re.compile(r"^(Subject|To|From|Cc|Date)[ \t]*:[ \t]*(.*)$", re.IG
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 _SUBJECT_KEY = re.compile(r"^subject[ \t]*:[ \t]*", re.IGNORECASE | re.MULTILINE)
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
+# Characters that show as nothing: Unicode's format characters (Cf), such as the soft hyphen, zero-width
+# space and joiners, word joiner, bidi marks and the byte-order mark. Dropped before the rules read the text,
+# so "pick\u200byour brain" reads as it looks. (tests/test_visible_text.py checks this is all of Cf.)
+_FORMAT_CHARS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+# Characters that show as a space (no-break and the other space separators, Zs): read as a plain space.
+_SPACE_CHARS = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # Kind inference from the text when front matter does not say (HEURISTICS: "When kind is absent").
 _KIND_CUES = (
@@ -174,13 +184,41 @@ def parse(source: str, path: str = "<text>", fmt: str | None = None, today: dt.d
           extra_meta: Mapping[str, Any] | None = None) -> Message:
     """Parse decoded file text into a Message; `extra_meta` keys replace the file's own; InputError on bad metadata."""
     fmt = fmt or format_for(path)
+    original = source
+    source, where = visible_text(source)
     if fmt == "md":
         meta, body, body_start = _split_front_matter(source, path)
     elif fmt == "eml":
         meta, body, body_start = _split_eml(source, path)
     else:
         meta, body, body_start = _split_header_block(source)
-    return _assemble(source, path, fmt, {**meta, **(extra_meta or {})}, body, body_start, today or dt.date.today())
+    message = _assemble(source, path, fmt, {**meta, **(extra_meta or {})}, body, body_start, today or dt.date.today())
+    return message if where is None else _mapped_to(message, original, where)
+
+
+def visible_text(source: str) -> tuple[str, tuple[int, ...] | None]:
+    """`source` as it reads (format characters dropped, space characters made ' '), and where each of its
+    characters (plus its end) lies in `source`; None when nothing changed, as for any ASCII text."""
+    if source.isascii():
+        return source, None
+    spaced = _SPACE_CHARS.sub(" ", source)  # one for one: offsets unchanged
+    pieces, where, start = [], [], 0
+    for match in _FORMAT_CHARS.finditer(spaced):
+        pieces.append(spaced[start:match.start()])
+        where.extend(range(start, match.start()))
+        start = match.end()
+    if start == 0 and spaced == source:
+        return source, None
+    pieces.append(spaced[start:])
+    where.extend(range(start, len(spaced) + 1))
+    return "".join(pieces), tuple(where)
+
+
+def _mapped_to(message: Message, original: str, where: tuple[int, ...]) -> Message:
+    """The message parsed from visible text, with positions pointing into the original file text."""
+    line_starts = tuple([0] + [i + 1 for i, ch in enumerate(original) if ch == "\n"])
+    return dataclasses.replace(message, source=original, origin=tuple(where[o] for o in message.origin),
+                               line_starts=line_starts)
 
 
 def _split_front_matter(source: str, path: str) -> tuple[dict, str, int]:
