@@ -23,6 +23,9 @@ from . import api
 
 STATIC = Path(__file__).parent / "static"
 MAX_REQUEST_BYTES = 256 * 1024
+# The API's requests are a few levels deep; deeper JSON is refused before Python's recursion limit is near.
+MAX_JSON_DEPTH = 20
+TOO_DEEP = f"the request body nests deeper than {MAX_JSON_DEPTH} levels"
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 # Everything the page needs ships with it: no script, style, font or image from anywhere else.
 SECURITY_HEADERS = {
@@ -51,7 +54,7 @@ class Service:
 
     async def body(self, request: Request) -> Any:
         """The request's JSON body, refusing one over the size limit before reading it all."""
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
             raise api.ApiError(415, "send the request body as application/json")
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
@@ -62,13 +65,44 @@ class Service:
             if len(data) > self.max_bytes:
                 raise api.ApiError(413, f"request body over the {self.max_bytes:,}-byte limit")
         try:
-            return json.loads(data.decode("utf-8"))
+            body = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             raise api.ApiError(400, f"the request body is not valid JSON: {err}") from None
+        except RecursionError:  # nested past the interpreter's own limit
+            raise api.ApiError(400, TOO_DEEP) from None
+        _check_plain(body, MAX_JSON_DEPTH)
+        return body
 
     async def run(self, work: Callable[[], dict]) -> dict:
         """Do library work on a worker thread, one request at a time."""
         return await to_thread.run_sync(work, limiter=self.limiter)
+
+
+def _check_plain(value: Any, depth: int) -> None:
+    """Refuse JSON nested deeper than `depth` or holding a lone surrogate (\\ud800: no character, not UTF-8)."""
+    if depth < 0:
+        raise api.ApiError(400, TOO_DEEP)
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise api.ApiError(400, "the request body holds an escaped lone surrogate, which is no character") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_plain(key, depth - 1)
+            _check_plain(item, depth - 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_plain(item, depth - 1)
+
+
+class _SecureStaticFiles(StaticFiles):
+    """Static files with the page's security headers, so a script or style is never sniffed or framed."""
+
+    def file_response(self, *args, **kwargs) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers.update(SECURITY_HEADERS)
+        return response
 
 
 def create_app(config: Config | None = None, hosts: Sequence[str] = LOCAL_HOSTS,
@@ -112,7 +146,7 @@ def create_app(config: Config | None = None, hosts: Sequence[str] = LOCAL_HOSTS,
         Route("/api/suggest", suggest, methods=["POST"]),
         Route("/api/templates", templates, methods=["GET"]),
         Route("/api/render", render, methods=["POST"]),
-        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Mount("/static", _SecureStaticFiles(directory=STATIC), name="static"),
     ]
     return Starlette(
         routes=routes,
