@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -23,6 +24,7 @@ from . import config as config_module
 from .engine import Coach
 from .errors import ConfigError
 from .findings import Finding, Severity
+from .lsp_guard import FramedInput, QuietProtocol
 from .messages import format_for
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,8 @@ class CoachServer(LanguageServer):
     """The language server: holds the coaches, the last findings per document and the pending lints."""
 
     def __init__(self, debounce: float = DEBOUNCE_SECONDS):
-        super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__(SOURCE, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+                         protocol_cls=QuietProtocol)
         self.debounce = debounce
         self.linted: dict[str, Linted] = {}
         self._coaches: dict[tuple[str | None, int], Coach] = {}
@@ -185,8 +188,9 @@ def build_server(debounce: float = DEBOUNCE_SECONDS) -> CoachServer:
     def code_action(ls: CoachServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         actions = []
         for diagnostic in params.context.diagnostics:
-            suggestion = (diagnostic.data or {}).get("suggestion") if diagnostic.source == SOURCE else None
-            if suggestion:
+            data = diagnostic.data if isinstance(diagnostic.data, dict) else {}  # a client may send anything here
+            suggestion = data.get("suggestion") if diagnostic.source == SOURCE else None
+            if isinstance(suggestion, str) and suggestion:
                 title = f"{diagnostic.code}: {suggestion}"
                 actions.append(lsp.CodeAction(
                     title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
@@ -203,4 +207,4 @@ def build_server(debounce: float = DEBOUNCE_SECONDS) -> CoachServer:
 
 def main(debounce: float = DEBOUNCE_SECONDS) -> None:
     """Run the server over standard input and output until the client exits."""
-    build_server(debounce).start_io()
+    build_server(debounce).start_io(FramedInput(sys.stdin.buffer))
