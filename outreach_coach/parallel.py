@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import ctypes
 import logging
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,7 +59,7 @@ def _pooled(config: Config, today: dt.date | None, items: Iterator[Message | Fil
             future = None
             if any(isinstance(item, Message) for item in chunk):
                 if pool is None:  # started on the first message to lint, so a fully cached run starts none
-                    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, today))
+                    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, today, os.getpid()))
                 future = pool.submit(_lint_chunk, chunk)
             pending.append((chunk, future))
             if len(pending) >= jobs * _IN_FLIGHT_PER_WORKER:
@@ -76,12 +80,33 @@ def _collect(chunk: list[Message | FileResult], future: Future | None) -> Iterat
         yield replace(result, message=item) if isinstance(item, Message) and not result.error else result
 
 
-def _start_worker(config: Config, today: dt.date | None) -> None:
+def _start_worker(config: Config, today: dt.date | None, parent: int) -> None:
     global _worker_setup
+    _die_with(parent)
     # One BLAS thread per worker: the workers already use every core, more threads would only contend.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     _worker_setup = (config, today)
+
+
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_SECONDS = 1.0
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the parent goes, even by SIGKILL (which leaves the pool no chance to stop it)."""
+    try:  # Linux: the kernel sends SIGTERM when the parent dies
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # elsewhere, a thread notices this process being handed to a new parent
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the request above was made
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def _lint_chunk(chunk: list[Message | FileResult]) -> list[FileResult]:
