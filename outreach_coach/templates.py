@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .cues import SIGNALS
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .messages import CHANNELS, KINDS, RECIPIENT_TYPES
 from .yamlfile import load_yaml_text
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
+
+log = logging.getLogger(__name__)
 
 SUFFIX = ".md.j2"
 TEMPLATE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -106,6 +109,7 @@ def load_template(path: Path, expected_id: str) -> Template:
     if not isinstance(situation, str) or not situation.strip():
         raise ConfigError(f"{where}: key 'situation' must be text saying when the template fits")
     body = text[match.end():]
+    body_line = text[:match.end()].count("\n")  # lines above the body, so errors name the file's own line
     template = Template(
         id=expected_id, situation=" ".join(situation.split()),
         kinds=_choices(header, "kinds", KINDS, where), default_for=_choices(header, "default-for", KINDS, where),
@@ -114,7 +118,7 @@ def load_template(path: Path, expected_id: str) -> Template:
         signals=_choices(header, "signals", SIGNALS, where), fixes=_choices(header, "fixes", None, where),
         variables=_variables(header.get("variables"), where), body=body, file=str(path),
     )
-    _check_body(template, where)
+    _check_body(template, where, body_line)
     return template
 
 
@@ -159,14 +163,14 @@ def _variables(value: Any, where: str) -> tuple[Variable, ...]:
     return tuple(variables)
 
 
-def _check_body(template: Template, where: str) -> None:
+def _check_body(template: Template, where: str, body_line: int) -> None:
     """The body must parse, and use exactly the variables its header declares."""
     from jinja2 import TemplateSyntaxError, meta, nodes
 
     try:
         tree = _environment().parse(template.body)
     except TemplateSyntaxError as err:
-        raise ConfigError(f"{where}: line {err.lineno}: {err.message}") from None
+        raise ConfigError(f"{where}: line {body_line + err.lineno}: {err.message}") from None
     if any(True for _ in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends))):
         raise ConfigError(f"{where}: a template stands alone: no include, import or extends")
     used = meta.find_undeclared_variables(tree)
@@ -239,15 +243,18 @@ def _blank(value: Any) -> bool:
 class Catalogue:
     """The templates in force: user folders from config first, then the built-in ones."""
 
-    def __init__(self, folders: Iterable[Path]):
+    def __init__(self, folders: Iterable[Path], skip_broken: bool = False):
         self.folders = tuple(folders)
         self._all: dict[str, Template] | None = None
+        # With skip_broken, a broken user template is left out (and reported once) rather than stopping `lint`.
+        self.skip_broken = skip_broken
+        self.broken: dict[str, str] = {}
 
     @classmethod
-    def load(cls, config: Config | None = None) -> "Catalogue":
+    def load(cls, config: Config | None = None, skip_broken: bool = False) -> "Catalogue":
         """The config's template folders, then the built-in one."""
         config = config or Config()
-        return cls((*config.template_paths, builtin_templates_dir()))
+        return cls((*config.template_paths, builtin_templates_dir()), skip_broken)
 
     def all(self) -> dict[str, Template]:
         """Every template by id, the first folder that holds an id winning."""
@@ -259,16 +266,27 @@ class Catalogue:
                 for path in sorted(folder.rglob(f"*{SUFFIX}")):
                     tid = template_id(folder, path)
                     # A symlink leading out of the folder is not one of its templates.
-                    if tid not in found and path.resolve().is_relative_to(folder.resolve()):
-                        found[tid] = load_template(path, tid)
+                    if tid not in found and tid not in self.broken and path.resolve().is_relative_to(folder.resolve()):
+                        self._add(found, folder, path, tid)
             self._all = dict(sorted(found.items()))
         return self._all
+
+    def _add(self, found: dict[str, Template], folder: Path, path: Path, tid: str) -> None:
+        try:
+            found[tid] = load_template(path, tid)
+        except ConfigError as err:
+            if not self.skip_broken or folder == builtin_templates_dir():
+                raise  # a shipped template is never broken on purpose: fail loudly
+            log.warning("%s (template left out)", err)
+            self.broken[tid] = str(err)
 
     def get(self, tid: str) -> Template:
         """One template by id; a malformed id (e.g. '../x') or an unknown one raises RenderError."""
         if not TEMPLATE_ID.match(tid):
             raise RenderError(f"{tid!r} is not a template id (lower-case words joined by '/'; no '..', no suffix)")
         template = self.all().get(tid)
+        if tid in self.broken:
+            raise RenderError(f"template {tid!r} cannot be used: {self.broken[tid]}")
         if template is None:
-            raise RenderError(f"no template {tid!r}; see 'outreach-coach template list'")
+            raise RenderError(f"no template {tid!r}{did_you_mean(tid, self.all())}; see 'outreach-coach template list'")
         return template
