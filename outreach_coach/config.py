@@ -4,10 +4,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .findings import Severity
 from .reading import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
 from .yamlfile import load_yaml_file
@@ -31,6 +31,7 @@ KEYS = {
     "template-paths": "extra folders of templates, searched before the built-in ones",
     "max-file-size": "largest message file read, in bytes",
     "globs": "file patterns linted inside folders",
+    "per-file-disable": "{file pattern: [rule ids]}: rules switched off for matching files ('*.txt', 'drafts/*.eml')",
 }
 
 
@@ -55,9 +56,15 @@ class Config:
     template_paths: tuple[Path, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     globs: tuple[str, ...] = DEFAULT_GLOBS
+    per_file_disable: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def settings(self, rule_id: str) -> RuleSettings:
         return self.rules.get(rule_id, RuleSettings())
+
+    def disabled_for(self, path: str) -> frozenset[str]:
+        """Rule ids `per-file-disable` switches off for this file (patterns match from the right, as globs do)."""
+        pure = PurePath(path)
+        return frozenset(rule_id for pattern, ids in self.per_file_disable if pure.match(pattern) for rule_id in ids)
 
 
 def discover(start: Path | None = None) -> Path | None:
@@ -104,7 +111,7 @@ def from_mapping(data: Any, where: str = "<config>", base: Path | None = None) -
         raise ConfigError(f"{where}: config must be a mapping of keys")
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(KEYS)})")
+            raise ConfigError(f"{where}: unknown key '{key}'{did_you_mean(str(key), KEYS)} (known: {', '.join(KEYS)})")
     base = base or Path.cwd()
     fail_on = data.get("fail-on", "warning")
     if fail_on not in FAIL_LEVELS:
@@ -131,7 +138,19 @@ def from_mapping(data: Any, where: str = "<config>", base: Path | None = None) -
         rule_paths=tuple(base / p for p in _str_list(data, "rule-paths", where)),
         template_paths=tuple(base / p for p in _str_list(data, "template-paths", where)),
         max_file_size=size, globs=tuple(globs) or DEFAULT_GLOBS,
+        per_file_disable=_per_file_disable(data, where),
     )
+
+
+def _per_file_disable(data: dict, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`per-file-disable: {pattern: [rule ids]}`; the ids are checked against the rules when they load."""
+    table = _mapping(data, "per-file-disable", where)
+    entries = []
+    for pattern, ids in table.items():
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise ConfigError(f"{where}: key 'per-file-disable': {pattern!r} is not a file pattern")
+        entries.append((pattern, tuple(_str_list(table, pattern, f"{where}: key 'per-file-disable'"))))
+    return tuple(entries)
 
 
 def _rule_settings(rule_id: str, value: Any, where: str, before: RuleSettings | None) -> RuleSettings:

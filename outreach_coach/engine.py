@@ -14,7 +14,7 @@ from . import config as config_module
 from . import messages, nlp, reading
 from .checks.base import Context, Hit
 from .config import Config
-from .errors import ConfigError, InputError
+from .errors import ConfigError, InputError, did_you_mean
 from .findings import Finding, score
 from .messages import Message
 from .rules import Rule, RuleSet
@@ -108,7 +108,7 @@ class Coach:
 
     def _lint_batch(self, batch: list[Message | FileResult]) -> Iterator[FileResult]:
         wanted = [item for item in batch if isinstance(item, Message)]
-        plans = {id(m): [rule for rule in self.rules.enabled if rule.applies(m)] for m in wanted}
+        plans = {id(m): self._plan(m) for m in wanted}
         needs_doc = [m for m in wanted if any(rule.id in self.rules.parsing for rule in plans[id(m)])]
         docs = dict(zip(map(id, needs_doc), self._pipe([m.text for m in needs_doc]))) if needs_doc else {}
         for item in batch:
@@ -116,6 +116,14 @@ class Coach:
                 yield item
             else:
                 yield self._lint_one(item, plans[id(item)], docs.get(id(item)))
+
+    def _plan(self, message: Message) -> list[Rule]:
+        """The enabled rules for this message, less those front matter or `per-file-disable` switch off."""
+        for rule_id in sorted(message.disabled - self.rules.all.keys()):
+            log.warning("%s: front matter 'disable': no rule '%s'%s", message.path, rule_id,
+                        did_you_mean(rule_id, self.rules.all))
+        off = self.config.disabled_for(message.path) if self.config.per_file_disable else frozenset()
+        return [rule for rule in self.rules.enabled if rule.applies(message) and rule.id not in off]
 
     def _pipe(self, texts: list[str]):
         if self._nlp is None:

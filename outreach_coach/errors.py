@@ -19,6 +19,6 @@ class InputError(Exception):
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """"; did you mean 'x'?" naming the closest known names to a misspelt one, or "" when none is close."""
+    """" (did you mean 'x'?)" naming the closest known names to a misspelt one, or "" when none is close."""
     close = difflib.get_close_matches(name, list(known), n=2, cutoff=0.75)
-    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""

@@ -9,6 +9,7 @@ import email.errors
 import email.header
 import email.policy
 import email.utils
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,14 +17,18 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .textparts import BodyParts, split_body
 from .yamlfile import describe_error, parse_yaml
+
+log = logging.getLogger(__name__)
 
 KINDS = ("cold", "connection-note", "follow-up", "thank-you", "intro-request", "introduction", "check-in")
 CHANNELS = ("email", "linkedin", "other")
 RECIPIENT_TYPES = ("practitioner", "researcher", "recruiter", "alumni", "mentor", "peer", "hiring-manager")
 FORMATS = ("txt", "md", "eml")
+# The front-matter keys the coach reads (HEURISTICS: others are ignored, with a notice naming a near miss).
+FRONT_MATTER_KEYS = ("kind", "channel", "subject", "sent", "previous", "to", "from", "disable", "event", "replied")
 # Far beyond any outreach message, and below spaCy's own limit, so one huge file cannot exhaust memory.
 MAX_TEXT_CHARS = 50_000
 
@@ -231,6 +236,10 @@ def _split_front_matter(source: str, path: str) -> tuple[dict, str, int]:
         raise InputError(path, f"front matter{describe_error(err, first_line=2)}") from None
     if not isinstance(meta, dict):
         raise InputError(path, f"front matter must be a mapping of keys, not {_show(meta)}")
+    for key in meta:
+        if str(key).lower() not in FRONT_MATTER_KEYS:
+            log.warning("%s: front matter key '%s' is not one the coach reads, so it is ignored%s", path, key,
+                        did_you_mean(str(key).lower(), FRONT_MATTER_KEYS))
     return meta, source[match.end():], match.end()
 
 

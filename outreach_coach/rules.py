@@ -12,7 +12,7 @@ from .articles import ARTICLES
 from .checks import CHECK_TYPES, Check
 from .checks.base import validate_options
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .findings import Severity
 from .messages import CHANNELS, KINDS, RECIPIENT_TYPES
 from .yamlfile import load_yaml_file
@@ -244,7 +244,12 @@ class RuleSet:
 def _check_ids(rules: Mapping[str, Rule], config: Config) -> None:
     for rule_id in config.rules:
         if rule_id not in rules:
-            raise ConfigError(f"{config.source}: rule '{rule_id}': no such rule")
+            raise ConfigError(f"{config.source}: rule '{rule_id}': no such rule{did_you_mean(rule_id, rules)}")
+    for pattern, ids in config.per_file_disable:
+        for rule_id in ids:
+            if rule_id not in rules:
+                raise ConfigError(f"{config.source}: key 'per-file-disable': '{pattern}': no rule '{rule_id}'"
+                                  f"{did_you_mean(rule_id, rules)}")
 
 
 def _configure(rule: Rule, config: Config) -> Rule:

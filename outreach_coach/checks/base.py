@@ -5,6 +5,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..errors import did_you_mean
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -21,6 +23,8 @@ class Param:
     default: Any = None
     help: str = ""
     required: bool = False
+    # Numeric parameters are counts, lengths and ratios: below this (or NaN) they make no sense.
+    minimum: float = 0
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def validate_options(check_cls: type[Check], raw: Mapping[str, Any], where: str)
     for key in raw:
         if key not in known:
             names = ", ".join(known) or "none"
-            raise ValueError(f"{where}: unknown key '{key}' (parameters: {names})")
+            raise ValueError(f"{where}: unknown key '{key}'{did_you_mean(str(key), known)} (parameters: {names})")
     options: dict[str, Any] = {}
     for name, param in known.items():
         if name not in raw:
@@ -100,5 +104,7 @@ def validate_options(check_cls: type[Check], raw: Mapping[str, Any], where: str)
         if not isinstance(value, param.type) or (isinstance(value, bool) and param.type in (int, float, (int, float))):
             expected = getattr(param.type, "__name__", None) or "/".join(t.__name__ for t in param.type)
             raise ValueError(f"{where}: key '{name}' must be {expected}, not {value!r}")
+        if isinstance(value, (int, float)) and not value >= param.minimum:
+            raise ValueError(f"{where}: key '{name}' must be at least {param.minimum}, not {value!r}")
         options[name] = value
     return options

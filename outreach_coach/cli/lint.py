@@ -9,6 +9,7 @@ import click
 
 from ..cache import CACHE_DIR, ResultCache
 from ..config import FAIL_LEVELS, KEYS
+from ..errors import did_you_mean
 from ..findings import Severity
 from ..formats import FORMATTERS, Summary
 from ..formats.terminal import printable
@@ -128,7 +129,8 @@ def explain_command(rule_id, config_path):
     rules = RuleSet.load(load_config(config_path))
     rule = rules.get(rule_id)
     if rule is None:
-        raise click.BadParameter(f"no rule {rule_id!r}; see 'outreach-coach rules'", param_hint="RULE_ID")
+        raise click.BadParameter(f"no rule {rule_id!r}{did_you_mean(rule_id, rules.all)}; see 'outreach-coach rules'",
+                                 param_hint="RULE_ID")
     echo = click.echo
     echo(f"{rule.id} ({rule.severity.label}{'' if rule.enabled else ', off by default'})")
     echo(f"Applies to: {_scope(rule)}; looks at: {rule.scope}")
