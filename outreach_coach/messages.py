@@ -355,10 +355,13 @@ def _assemble(source: str, path: str, fmt: str, meta: dict, body: str, body_star
     sections["signature"] = to_text(parts.signature)
     sections["message"] = (body_offset, len(text))
     line_starts = tuple([0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"])
+    sent, previous = _date(meta, "sent", path) or _eml_date(meta) or today, _date(meta, "previous", path)
+    if previous and previous > sent:
+        log.warning("%s: front matter 'previous' (%s) is after this message's date (%s): check the dates; "
+                    "timing is not checked", path, previous.isoformat(), sent.isoformat())
     return Message(
         path=path, format=fmt, source=source, meta=meta, kind=kind, kind_inferred=inferred,
-        channel=channel, subject=subject, sent=_date(meta, "sent", path) or _eml_date(meta) or today,
-        previous=_date(meta, "previous", path), to=to, sender=_sender(meta.get("from")),
+        channel=channel, subject=subject, sent=sent, previous=previous, to=to, sender=_sender(meta.get("from")),
         disabled=frozenset(_str_list(meta.get("disable"), "disable", path)),
         text=text, sections=sections, context=parts.context, origin=origin, line_starts=line_starts,
     )

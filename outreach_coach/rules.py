@@ -83,10 +83,15 @@ class Rule:
 
 
 def rule_files(folders: Iterable[Path]) -> Iterator[Path]:
+    """Each rule file once, even when a folder is listed twice or reached by another path (by resolved path)."""
+    seen: set[Path] = set()
     for folder in folders:
         if not folder.is_dir():
             raise ConfigError(f"{folder}: rule folder not found")
-        yield from sorted(folder.glob("*.yaml"))
+        for path in sorted(folder.glob("*.yaml")):
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                yield path
 
 
 def load_rule(path: Path) -> Rule:

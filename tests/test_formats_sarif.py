@@ -10,7 +10,7 @@ from bench.corpus import draft
 from outreach_coach.engine import FileResult
 from outreach_coach.findings import Finding, Severity
 from outreach_coach.formats import FORMATTERS, Summary
-from outreach_coach.formats.sarif import LEVELS, artifact_uri
+from outreach_coach.formats.sarif import LEVELS, artifact_location, artifact_uri
 
 from .conftest import shared_path
 
@@ -90,3 +90,24 @@ def test_results_are_written_as_they_come(coach):
 @pytest.mark.parametrize("path, uri", [("notes/a b.md", "notes/a%20b.md"), ("/tmp/x.md", "file:///tmp/x.md")])
 def test_paths_become_uris(path, uri):
     assert artifact_uri(path) == uri
+
+
+@pytest.mark.parametrize("path, uri, base", [
+    ("notes/./a.md", "notes/a.md", "%SRCROOT%"),
+    ("notes/../a.md", "a.md", "%SRCROOT%"),
+    ("bad\udcff.md", "bad%FF.md", "%SRCROOT%"),
+])
+def test_relative_paths_have_a_base_and_no_dot_dot(path, uri, base):
+    assert artifact_location(path) == {"uri": uri, "uriBaseId": base}
+
+
+def test_a_path_leading_outside_the_working_folder_becomes_a_file_uri(tmp_path, monkeypatch):
+    (tmp_path / "run").mkdir()
+    monkeypatch.chdir(tmp_path / "run")
+    assert artifact_location("../x.txt") == {"uri": (tmp_path / "x.txt").as_uri()}
+
+
+def test_the_source_root_is_declared_for_the_run(coach, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = render(coach.rules, [])["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}

@@ -111,5 +111,5 @@ class DaysBetween(Check):
         if message.previous is None:
             return
         days = (message.sent - message.previous).days
-        if days < self.options["min-days"]:
+        if 0 <= days < self.options["min-days"]:  # a negative gap is a dating mistake, noticed when parsing
             yield Hit(0, 0, {"days": str(days), "min": str(self.options["min-days"])})

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from .. import __version__
@@ -15,12 +16,32 @@ from .base import Formatter, Summary
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Relative URIs are relative to the folder the coach ran in, named for code scanning as the source root.
+SRCROOT = "%SRCROOT%"
+
+
+def _inside_root(path: str) -> str | None:
+    """A path relative to the working folder, without '..', or None if it is absolute or leads outside."""
+    if PurePath(path).is_absolute():
+        return None
+    normal = os.path.normpath(path)
+    return None if normal == ".." or normal.startswith(".." + os.sep) else normal
 
 
 def artifact_uri(path: str) -> str:
-    """A path as a SARIF URI: relative ones as forward-slash, percent-encoded references; absolute ones as file URIs."""
-    pure = PurePath(path)
-    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix())
+    """A path as a SARIF URI: a percent-encoded reference under %SRCROOT%, or a file URI for one outside it."""
+    inside = _inside_root(path)
+    if inside is None:
+        return Path(os.path.abspath(path)).as_uri()
+    return quote(PurePath(inside).as_posix(), errors="surrogateescape")  # a non-UTF-8 name keeps its bytes
+
+
+def artifact_location(path: str) -> dict:
+    """A SARIF artifactLocation: the URI, and the base it is relative to when it is relative."""
+    location = {"uri": artifact_uri(path)}
+    if _inside_root(path) is not None:
+        location["uriBaseId"] = SRCROOT
+    return location
 
 
 def rule_descriptor(rule: Rule) -> dict:
@@ -58,7 +79,9 @@ class SarifFormatter(Formatter):
             "rules": [rule_descriptor(self.rules.all[rule_id]) for rule_id in self.rule_ids],
         }
         head = json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0"})[:-1]
-        run = json.dumps({"tool": {"driver": driver}, "columnKind": "unicodeCodePoints"})[:-1]
+        root = {SRCROOT: {"uri": Path.cwd().as_uri() + "/"}}
+        run = json.dumps({"tool": {"driver": driver}, "originalUriBaseIds": root,
+                          "columnKind": "unicodeCodePoints"})[:-1]
         self.stream.write(f'{head}, "runs": [{run}, "results": [')
 
     def file(self, result: FileResult) -> None:
@@ -93,7 +116,7 @@ class SarifFormatter(Formatter):
 
 
 def _location(path: str, region: dict | None = None) -> dict:
-    physical: dict = {"artifactLocation": {"uri": artifact_uri(path)}}
+    physical: dict = {"artifactLocation": artifact_location(path)}
     if region:
         physical["region"] = region
     return {"physicalLocation": physical}
