@@ -1,8 +1,8 @@
 """Lint on Dask: a bag of texts, (path, text) pairs or messages in, a bag of results out, in order.
 
-Needs the optional extra: `pip install 'outreach-coach[dask]'`. Use a process-based scheduler (the local
-`processes` scheduler or a `dask.distributed` cluster): each worker process builds one coach, loading the
-model once, and every partition it runs reuses it.
+Needs the optional extra: `pip install '.[dask]'` from a clone (`'outreach-coach[dask]'` from an index).
+Use a process-based scheduler (the local `processes` scheduler or a `dask.distributed` cluster): each
+worker process builds one coach, loading the model once, and every partition it runs reuses it.
 """
 from __future__ import annotations
 

@@ -12,7 +12,12 @@ def _need(module: str, extra: str) -> None:
     import importlib.util
 
     if importlib.util.find_spec(module) is None:
-        raise click.ClickException(f"this command needs the '{extra}' extra: pip install 'outreach-coach[{extra}]'")
+        raise click.ClickException(f"this command needs the '{extra}' extra: {install_hint(extra)}")
+
+
+def install_hint(extra: str) -> str:
+    """How to install an extra, in both the places people install from (the package is not only on an index)."""
+    return f"pip install '.[{extra}]' from a clone, or pip install 'outreach-coach[{extra}]' from an index"
 
 
 @click.command("lsp")

@@ -76,4 +76,6 @@ def test_a_missing_extra_is_one_line_saying_what_to_install(monkeypatch, command
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == module else real(name, *a))
     result = CliRunner().invoke(cli, [command])
     assert result.exit_code != 0
-    assert f"pip install 'outreach-coach[{extra}]'" in result.output
+    # Both ways work: from a clone (the package is not yet on an index) and from an index.
+    assert f"pip install '.[{extra}]' from a clone" in result.output
+    assert f"pip install 'outreach-coach[{extra}]' from an index" in result.output
