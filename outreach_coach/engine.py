@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 64
 # The parser's memory grows with the characters in a batch: long messages go through in smaller batches.
 MAX_BATCH_CHARS = 200_000
+# Check types that read no English words, so they hold for a draft in any language.
+LANGUAGE_FREE_CHECKS = frozenset({"empty", "missing-subject", "length", "days-between", "exclamations", "shouting"})
 _PLACEHOLDER_VAR = re.compile(r"\{([a-z_]+)\}")
 # Text in quotation marks is the writer mentioning words, not using them ("rather than 'pick your brain'").
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|(?<!\w)'[^'\n]{4,200}'(?!\w)")
@@ -41,8 +43,13 @@ class FileResult:
     message: Message | None = None
 
     @property
+    def language(self) -> str | None:
+        """The draft's language when it is surely not English: then it is not judged and not scored."""
+        return self.message.language if self.message else None
+
+    @property
     def score(self) -> int | None:
-        return None if self.error else score(self.findings)
+        return None if self.error or self.language else score(self.findings)
 
 
 class Coach:
@@ -123,7 +130,12 @@ class Coach:
             log.warning("%s: front matter 'disable': no rule '%s'%s", message.path, rule_id,
                         did_you_mean(rule_id, self.rules.all))
         off = self.config.disabled_for(message.path) if self.config.per_file_disable else frozenset()
-        return [rule for rule in self.rules.enabled if rule.applies(message) and rule.id not in off]
+        rules = [rule for rule in self.rules.enabled if rule.applies(message) and rule.id not in off]
+        if message.language:
+            log.warning("%s: the draft reads as language '%s'; the coach judges English only, so it checks "
+                        "just its form (length, subject, dates) and gives no score", message.path, message.language)
+            rules = [rule for rule in rules if rule.check_type in LANGUAGE_FREE_CHECKS]
+        return rules
 
     def _pipe(self, texts: list[str]):
         if self._nlp is None:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, did_you_mean
+from .languageid import foreign_language
 from .textparts import BodyParts, split_body
 from .yamlfile import describe_error, parse_yaml
 
@@ -107,6 +108,7 @@ class Message:
     context: str
     origin: tuple[int, ...] = field(repr=False)
     line_starts: tuple[int, ...] = field(repr=False)
+    language: str | None = None  # set only when the body is surely not English (languageid.py)
 
     def section(self, name: str) -> str:
         start, end = self.sections.get(name, (0, 0))
@@ -364,6 +366,7 @@ def _assemble(source: str, path: str, fmt: str, meta: dict, body: str, body_star
         channel=channel, subject=subject, sent=sent, previous=previous, to=to, sender=_sender(meta.get("from")),
         disabled=frozenset(_str_list(meta.get("disable"), "disable", path)),
         text=text, sections=sections, context=parts.context, origin=origin, line_starts=line_starts,
+        language=foreign_language(parts.kept_text[parts.content[0]:parts.content[1]]),
     )
 
 

@@ -20,6 +20,8 @@ class JsonFormatter(Formatter):
         else:
             entry = {"path": result.path, "kind": result.kind, "channel": result.channel, "score": result.score,
                      "findings": [f.to_dict() for f in result.findings]}
+            if result.language:
+                entry["language"] = result.language
             entry.update(self.extra(result))
         # Laid out exactly as json.dump({"files": [...]}, indent=2) would lay it out.
         body = "\n".join("    " + line for line in json.dumps(entry, indent=2).splitlines())

@@ -29,6 +29,9 @@ class TextFormatter(Formatter):
                 write(f"    suggestion: {printable(f.suggestion)}\n")
         extra = self.extra(result)
         note = f"; try template {printable(extra['template'])}" if extra.get("template") else ""
+        if result.language:
+            write(f"{path}: not scored: written in '{result.language}', and the coach judges English only\n")
+            return
         write(f"{path}: score {result.score}/100 ({result.kind}, {result.channel}){note}\n")
 
     def finish(self, summary: Summary) -> None:
