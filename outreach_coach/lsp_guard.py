@@ -6,7 +6,6 @@ body after it is then read as header lines and swallows the next message's heade
 from __future__ import annotations
 
 import logging
-import re
 from typing import BinaryIO
 
 from pygls.exceptions import JsonRpcException
@@ -17,7 +16,6 @@ log = logging.getLogger(__name__)
 # Far beyond any document an editor sends; a larger claim would make the server try to hold it all.
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _HEADER = b"Content-Length:"
-_LENGTH = re.compile(rb"Content-Length: (\d{1,20})\r\n")
 
 
 class FramedInput:
@@ -35,8 +33,10 @@ class FramedInput:
             line, self._next = line[:at], line[at:]
             log.warning("skipped %d bytes of a message with no readable Content-Length", len(line))
         elif at == 0:
-            length = _LENGTH.fullmatch(line)
-            if length is None or int(length.group(1)) > self.max_bytes:
+            digits = line[len(_HEADER):].strip()
+            length = int(digits) if digits.isdigit() and len(digits) <= 20 else None
+            # pygls reads only this exact form; anything else, or an absurd size, is refused here.
+            if length is None or length > self.max_bytes or line != b"Content-Length: %d\r\n" % length:
                 log.warning("refused header %r: not a length up to %d bytes", line[:60], self.max_bytes)
                 return b"X-Refused-" + line  # not a length to pygls, which skips the line
         return line
