@@ -55,3 +55,12 @@ def test_a_non_utf8_file_name_prints_on_a_strict_utf8_stdout(tmp_path):
     out = done.stdout.decode("utf-8")
     assert done.returncode == 1 and b"Traceback" not in done.stderr
     assert "caf\\xe9\\e[2J.txt:3:9: error pick-your-brain" in out
+
+
+def test_notices_on_stderr_name_a_hostile_file_escaped(tmp_path):
+    name = tmp_path / "x\x1b]0;owned\x07.md"
+    name.write_text("---\nknd: cold\n---\nHi Dana,\n\nA question about your choir.\n\nRui\n")
+    done = subprocess.run([sys.executable, "-m", "outreach_coach", "lint", "--no-cache", str(name)],
+                          capture_output=True, text=True, timeout=120)
+    (notice,) = [line for line in done.stderr.splitlines() if "knd" in line]
+    assert "x\\e]0;owned\\x07.md: front matter key 'knd'" in notice and "\x1b" not in done.stderr

@@ -25,7 +25,16 @@ def cli(verbose: int) -> None:
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
     """
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="outreach-coach: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_PrintableFormatter("outreach-coach: %(message)s"))
+    logging.basicConfig(level=max(level, logging.DEBUG), handlers=[handler])
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Notices name files, keys and values from the input: escaped like the output (a traceback stays as is)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return printable(super().formatMessage(record))
 
 
 cli.add_command(lint_command)
@@ -56,7 +65,7 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         code = ExitCode.USAGE
     except ConfigError as err:
-        click.echo(f"outreach-coach: {err}", err=True)
+        click.echo(f"outreach-coach: {printable(err)}", err=True)
         code = ExitCode.USAGE
     except BrokenPipeError:
         code = ExitCode.CLEAN
