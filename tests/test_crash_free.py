@@ -71,3 +71,26 @@ def test_a_deleted_working_directory_is_one_line_and_exit_2(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "working directory no longer exists" in done.stderr
+
+
+def test_an_unreadable_file_is_reported_once_on_a_terminal_and_counted_apart(tmp_path):
+    import pty
+
+    (tmp_path / "x.txt").write_text(DRAFT)
+    main, terminal = pty.openpty()
+    done = run_cli(str(tmp_path / "x.txt"), str(tmp_path / "missing.txt"), stdout=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal's other end is closed: all is read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    lines = shown.decode().splitlines()
+    assert done.returncode == 2 and "missing.txt" not in done.stderr
+    assert sum("missing.txt" in line for line in lines) == 1
+    assert lines[-1].startswith("1 file checked:") and lines[-1].endswith("1 unreadable")
