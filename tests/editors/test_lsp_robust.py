@@ -105,3 +105,21 @@ def test_framed_input_splits_a_header_off_an_unread_body_and_refuses_huge_length
     assert stream.readline() == b'{"body"}'
     assert stream.readline() == b"Content-Length: 12\r\n"
     assert not stream.readline().startswith(b"Content-Length:")
+
+
+def test_an_internal_error_is_answered_with_its_message_and_no_traceback():
+    from pygls.exceptions import JsonRpcInternalError
+
+    from outreach_coach.lsp_guard import QuietProtocol
+
+    try:
+        {}["suggestion"].strip()
+    except KeyError:
+        error = JsonRpcInternalError.of(sys.exc_info()).to_response_error()
+    assert "traceback" in error.data  # what pygls would send
+    protocol = QuietProtocol.__new__(QuietProtocol)  # only the answer is under test, not a running server
+    sent = []
+    protocol._send_data = sent.append
+    protocol._send_response(7, error=error)
+    (answer,) = sent
+    assert answer.id == 7 and "KeyError" in answer.error.message and answer.error.data is None
