@@ -140,7 +140,7 @@ def praise_in(doc: "Doc", scope: tuple[int, int]) -> list[Praise]:
         for token in sent:
             target = praised_target(token)
             if target is not None:
-                particular = target is not token and target.lemma_.lower() not in GENERIC_TARGETS | READER_WORDS
+                particular = target != token and target.lemma_.lower() not in GENERIC_TARGETS | READER_WORDS
                 found.append(Praise(token.idx, token.idx + len(token), index, particular))
     return found
 
@@ -158,7 +158,7 @@ def _described(adjective: "Token") -> "Token | None":
             return None  # a superlative praises only when said of the reader ("the most senior of my team" does not)
         return noun if belongs_to_reader(noun) or noun.dep_ == "dobj" and _made_by_you(noun.head) else None
     node = adjective
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head
     subjects = _subjects(node) or (_subjects(node.head) if node.dep_ in ("acomp", "attr", "oprd") else [])
     return next((s for s in subjects if belongs_to_reader(s) and s.lemma_.lower() not in PLEASANTRY_NOUNS), None)

@@ -143,16 +143,27 @@ def owned_by_reader(noun: "Token", owners: frozenset[str] = frozenset()) -> bool
     owner = _possessor(noun)
     if owner is not None:
         return (owner.lower_ in READER_POSSESSIVES | owners
-                or owner.pos_ in ("NOUN", "PROPN") and owner is not noun and owned_by_reader(owner))
+                or owner.pos_ in ("NOUN", "PROPN") and owner != noun and owned_by_reader(owner))
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and owned_by_reader(noun.head, owners):
         return True
-    if any(c.dep_ == "relcl" and subject_is_reader(c) for c in noun.children):
+    if any(subject_is_reader(clause) for clause in relative_clauses(noun)):
         return True
     if any(c.lower_ in INDEFINITE for c in noun.lefts):
         return False  # "a guide for your students" is some piece, not one of theirs
     return any(prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS and (o.lower_ in READER_POSSESSIVES or
                o.pos_ in ("NOUN", "PROPN") and owned_by_reader(o, owners))
                for prep in noun.children for o in prep.children if o.dep_ == "pobj")
+
+
+def relative_clauses(noun: "Token") -> Iterator["Token"]:
+    """The verbs of a noun's relative clauses, also where the parser reads a contact clause as a new one
+    ("the warm-up you ran with our team" parsed as "... warm-up; you ran ...")."""
+    yield from (c for c in noun.children if c.dep_ == "relcl")
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+        subject, verb = doc[noun.i + 1], doc[noun.i + 2]
+        if subject.lower_ in READER_PRONOUNS and subject.head == verb and verb.dep_ != "relcl" and verb.pos_ == "VERB":
+            yield verb
 
 
 def subject_is_reader(verb: "Token") -> bool:
@@ -254,7 +265,7 @@ def _about_topic(doc: "Doc", noun: "Token", sent: "Span") -> bool:
 
 def _asked_for(noun: "Token") -> bool:
     """ "I need your intake template": a piece the writer wants handed over, not one they know."""
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in DEMAND_LEMMAS
 
@@ -263,9 +274,9 @@ def _made_by_reader(noun: "Token") -> bool:
     """A noun with a relative clause saying the reader made it, or did it on a date: "the retry transport you
     added to httpx", "the warm-up you ran with our team in 2019" (not "any thoughts you could share")."""
     return noun.pos_ in ("NOUN", "PROPN") and any(
-        clause.dep_ == "relcl" and subject_is_reader(clause) and (clause.lemma_.lower() in CREATION_VERBS
-                                                                 or _dated(clause))
-        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children) for clause in noun.children)
+        subject_is_reader(clause) and (clause.lemma_.lower() in CREATION_VERBS or _dated(clause))
+        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
+        for clause in relative_clauses(noun))
 
 
 def _dated(verb: "Token") -> bool:
