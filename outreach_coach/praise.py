@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .their_work import (
-    CREATION_VERBS, FIRST_PERSON, MODALS, READER_PRONOUNS, numbered_sentences, owned_by_reader, subject_is_reader,
-)
+from .reader import FIRST_PERSON, MODALS, READER_PRONOUNS, owned_by_reader, subject_is_reader
+from .their_work import CREATION_VERBS, numbered_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -1,9 +1,9 @@
-"""The recipient's work as the message speaks of it: which words name a piece of it.
+"""The recipient's work as the message speaks of it: which words name one piece of it.
 
-Notions over the spaCy parse shared by the personalisation checks: what the reader owns, which
-words name a piece of work, when "your post" is narrowed to one post (a topic, a title, a number,
-a relative clause saying the reader made it), and how a `to.work` entry is recognised in other words.
-Praise of the work lives in `praise.py`.
+Notions over the spaCy parse shared by the personalisation checks: which words name a piece of
+work, when "your post" is narrowed to one post (a topic, a title, a number, a section, a relative
+clause saying the reader made it). Whose a thing is lives in `reader.py`, `to.work` entries and
+roles in `listed_work.py`, praise in `praise.py`.
 """
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .language import DEMAND_LEMMAS
+from .reader import (
+    MODALS, READER_PRONOUNS, owned_by_reader, possessor, relative_clauses, subject_is_reader, writers_own,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,9 +39,6 @@ monograph whitepaper show gig play opera crate gem
 """.split())
 # Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
 TOPIC_NOUNS = frozenset({"work", "research"})
-# Kinds of work a person usually has one of: "your podcast" names the listed one.
-SERIAL_KINDS = frozenset({"newsletter", "podcast", "blog", "app", "channel", "series", "column", "show", "zine",
-                          "library", "package", "repo", "repository", "crate", "gem", "plugin", "dataset"})
 # Words before a work noun that do not make it any more specific ("your great post").
 VAGUE_MODIFIERS = frozenset("""
 great amazing awesome recent latest last new old interesting fantastic wonderful incredible excellent
@@ -68,34 +68,6 @@ add contribute propose introduce share post show describe demonstrate outline su
 """.split())
 # Verbs that tell a talk or a piece of writing by the act ("you spoke at ... about ...").
 TELLING_VERBS = frozenset({"speak", "talk", "present", "perform", "write", "blog", "tweet", "post", "lecture"})
-# Words that name an opening, for messages to recruiters and hiring managers.
-ROLE_NOUNS = frozenset({"role", "position", "opening", "job", "vacancy", "search", "posting", "requisition",
-                        "opportunity", "listing", "internship", "fellowship", "residency", "placement"})
-STOP = frozenset("""
-a an the of and or in on at to for from with by about into over under your my our their his her its you i we
-is are was were be been this that these those what how why when where which who it as vs via de la le
-""".split())
-STEM_LENGTH = 5
-SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
-
-
-def stem(word: str) -> str:
-    """A crude, forgiving stem: a common suffix off, then the first few letters ("rowing" ~ "rower")."""
-    word = word.lower().strip("'’-.")
-    if word.endswith("'s") or word.endswith("’s"):
-        word = word[:-2]
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[:-len(suffix)]
-            break
-    return word[:STEM_LENGTH]
-
-
-def content_stems(text: str) -> set[str]:
-    """Stems of the significant words of a short text (a title, a school, a hobby)."""
-    return {stem(word) for word in re.findall(r"[\w’'-]+", text) if word.lower() not in STOP and len(word) > 1}
-
-
 def numbered_sentences(doc: "Doc", scope: tuple[int, int]) -> Iterator[tuple[int, "Span"]]:
     """The doc's sentences that overlap a scope, each with its index in the whole doc."""
     for index, sent in enumerate(doc.sents):
@@ -112,71 +84,6 @@ class Reference:
     sentence: int
 
 
-# -- whose a thing is -------------------------------------------------------------------------------
-
-# The reader as texting writes them too ("u said", "ur video", "that one of urs").
-READER_PRONOUNS = frozenset({"you", "u"})
-READER_POSSESSIVES = frozenset({"your", "ur", "yours", "urs"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"})
-MODALS = frozenset({"would", "'d", "could", "might", "may", "will", "'ll", "should"})
-# Prepositions by which a work belongs to, sits in, or is about another thing ("episode 4 of your podcast").
-OWNING_PREPOSITIONS = frozenset({"of", "in", "on", "from", "about", "for"})
-INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
-
-
-def _possessor(noun: "Token") -> "Token | None":
-    """The word saying whose a noun is ("your", "Priya's", "our"), however texting spellings are tagged ("ur").
-
-    The parser often hangs it on the first word of a compound ("your [op]-ed", "your [Pianists at Work] episode").
-    """
-    for child in noun.lefts:
-        if child.dep_ == "poss" or child.lower_ in READER_POSSESSIVES:
-            return child
-        if child.dep_ in ("compound", "nmod") and (owner := _possessor(child)) is not None:
-            return owner
-    return None
-
-
-def owned_by_reader(noun: "Token", owners: frozenset[str] = frozenset()) -> bool:
-    """Whether a thing is the reader's, from the parse: "your post", "ur video", "Priya's talk", "your lab's paper",
-    "the repo you maintain", "that talk of yours", "episode 47 of your podcast", "the filing for your townhomes"."""
-    owner = _possessor(noun)
-    if owner is not None:
-        return (owner.lower_ in READER_POSSESSIVES | owners
-                or owner.pos_ in ("NOUN", "PROPN") and owner != noun and owned_by_reader(owner))
-    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and owned_by_reader(noun.head, owners):
-        return True
-    if any(subject_is_reader(clause) for clause in relative_clauses(noun)):
-        return True
-    if any(c.lower_ in INDEFINITE for c in noun.lefts):
-        return False  # "a guide for your students" is some piece, not one of theirs
-    return any(prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS and (o.lower_ in READER_POSSESSIVES or
-               o.pos_ in ("NOUN", "PROPN") and owned_by_reader(o, owners))
-               for prep in noun.children for o in prep.children if o.dep_ == "pobj")
-
-
-def relative_clauses(noun: "Token") -> Iterator["Token"]:
-    """The verbs of a noun's relative clauses, also where the parser reads a contact clause as a new one
-    ("the warm-up you ran with our team" parsed as "... warm-up; you ran ...")."""
-    yield from (c for c in noun.children if c.dep_ == "relcl")
-    doc = noun.doc
-    if noun.i + 2 < len(doc) and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
-        subject, verb = doc[noun.i + 1], doc[noun.i + 2]
-        if subject.lower_ in READER_PRONOUNS and subject.head == verb and verb.dep_ != "relcl" and verb.pos_ == "VERB":
-            yield verb
-
-
-def subject_is_reader(verb: "Token") -> bool:
-    """Whether the reader, or something of theirs, does the verb: "you added", "u said", "your students built"."""
-    return any(c.dep_ == "nsubj" and (c.lower_ in READER_PRONOUNS or c.pos_ == "NOUN" and owned_by_reader(c))
-               for c in verb.children)
-
-
-def _writers(noun: "Token") -> bool:
-    """ "my commute", "our team": the writer's own things place a work; they do not say which it is."""
-    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children)
-
-
 # -- when a work noun names one piece ---------------------------------------------------------------
 
 # Parts of a piece that a number or a time points into ("Fig. 3", "page 12", "the part at 11:40").
@@ -190,7 +97,7 @@ VERSION = re.compile(r"v\d+(?:\.\d+)+|\d+(?:\.\d+){2,}", re.IGNORECASE)
 
 def _modifiers(noun: "Token") -> list["Token"]:
     """The words before a noun that narrow it, leaving out determiners and the possessor with its own words."""
-    owner = _possessor(noun)
+    owner = possessor(noun)
     owned_words = {t.i for t in owner.subtree} if owner is not None else set()
     doc = noun.doc
     joined = noun.i - 2 if noun.i >= 2 and doc[noun.i - 1].text == "-" else None  # "op" of "op-ed"
@@ -203,7 +110,7 @@ def _titled(noun: "Token", owners: frozenset[str]) -> bool:
     doc = noun.doc
     if noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in (",", ":", "-", "–", "—"):
         return False
-    run = list(itertools.takewhile(lambda t: t.text[:1].isupper() or t.like_num or t.lower_ in STOP and t.is_lower,
+    run = list(itertools.takewhile(lambda t: t.text[:1].isupper() or t.like_num or t.is_stop and t.is_lower,
                                    doc[noun.i + 2:min(len(doc), noun.i + 14)]))
     capitals = [t for t in run if t.text[:1].isupper()]
     # "your talk, Dr. Ruiz": the reader's own name after a comma addresses them; it names no piece.
@@ -241,7 +148,7 @@ def _specified(doc: "Doc", noun: "Token", sent: "Span", owners: frozenset[str]) 
             break
         if prep.lower_ in SPECIFYING_PREPOSITIONS and not obj.is_punct:
             objects = [c for c in prep.children if c.dep_ == "pobj"] or [obj]
-            if not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS | PLATFORMS or _writers(o) for o in objects):
+            if not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS | PLATFORMS or writers_own(o) for o in objects):
                 return True
     return locates_within(sent)
 
@@ -305,7 +212,7 @@ def _names_release(token: "Token") -> bool:
     if not VERSION.fullmatch(token.text) or token.i == token.sent.start:
         return False
     name = token.doc[token.i - 1]
-    return (name.is_alpha or name.pos_ in ("PROPN", "NOUN")) and not name.is_stop and not _writers(name)
+    return (name.is_alpha or name.pos_ in ("PROPN", "NOUN")) and not name.is_stop and not writers_own(name)
 
 
 QUOTED_TITLE = re.compile(r"[\"“]([^\"”\n]{3,120})[\"”]")
@@ -332,10 +239,12 @@ def _names_piece(doc: "Doc", token: "Token", sent: "Span", owners: frozenset[str
     """Whether a token names one piece of the reader's work, by what it is, what it is about or how they made it."""
     if token.lemma_.lower() in TOPIC_NOUNS and owned_by_reader(token, owners) and _about_topic(doc, token, sent):
         return True
-    if is_work_noun(token) and (token.pos_ in ("NOUN", "PROPN")
-                                or token.pos_ == "VERB" and token.dep_ in ("nsubj", "dobj", "pobj", "compound")):
-        if owned_by_reader(token, owners) and _specified(doc, token, sent, owners) and not _asked_for(token):
-            return True
+    # The tagger reads some work nouns as verbs ("the permit filing"); as a subject or object they are nouns.
+    noun_like = token.pos_ in ("NOUN", "PROPN") or token.pos_ == "VERB" and token.dep_ in (
+        "nsubj", "dobj", "pobj", "compound")
+    if (is_work_noun(token) and noun_like and owned_by_reader(token, owners) and _specified(doc, token, sent, owners)
+            and not _asked_for(token)):
+        return True
     return _made_by_reader(token) or _told_as_reader_act(token) or _names_release(token)
 
 
@@ -344,49 +253,3 @@ def named_references(doc: "Doc", scope: tuple[int, int], owners: frozenset[str] 
     return [Reference(token.idx, token.idx + len(token), index)
             for index, sent in numbered_sentences(doc, scope) for token in sent
             if _names_piece(doc, token, sent, owners)]
-
-
-def _parse_work(entry: str) -> tuple[str, set[str]]:
-    """A `to.work` entry "talk: Title (Venue)" as its kind and the stems of its title and venue."""
-    kind, _, title = entry.partition(":")
-    return (kind.strip().lower(), content_stems(title)) if title else ("", content_stems(entry))
-
-
-def listed_references(doc: "Doc", works: tuple[str, ...], scope: tuple[int, int]) -> list[Reference]:
-    """Sentences that point at an entry of `to.work` in other words (a work noun or use, plus its title words)."""
-    if not works:
-        return []
-    entries = [_parse_work(entry) for entry in works]
-    found = []
-    for index, sent in numbered_sentences(doc, scope):
-        stems = {stem(t.text) for t in sent if not t.is_punct} | {stem(t.lemma_) for t in sent}
-        # "our donor analysis": the writer's own piece shares words with theirs without pointing at it.
-        pointer = next((t for t in sent if is_work_noun(t) and not _writers(t)), None)
-        engaged = any(t.lemma_.lower() in ENGAGEMENT_VERBS and t.pos_ == "VERB" for t in sent)
-        for kind, words in entries:
-            overlap = words & stems
-            needed = 1 if len(words) <= 2 else 2
-            named_in_full = len(words) >= 2 and overlap == words
-            serial = _serial_named(sent, kind)
-            if serial is not None or named_in_full or len(overlap) >= needed and (pointer is not None or engaged):
-                anchor = serial or pointer or sent[0]
-                found.append(Reference(anchor.idx, anchor.idx + len(anchor), index))
-                break
-    return found
-
-
-def _serial_named(sent: "Span", kind: str) -> "Token | None":
-    """ "Your newsletter" for a listed newsletter: a reader has one of these, so its kind names it."""
-    if kind not in SERIAL_KINDS:
-        return None
-    return next((t for t in sent if t.lemma_.lower() == kind and owned_by_reader(t)), None)
-
-
-def role_references(doc: "Doc") -> bool:
-    """Whether the message names the opening or search itself ("the analyst position", "your searches")."""
-    for token in doc:
-        if token.lemma_.lower() in ROLE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
-            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "det", "prep", "nmod")]
-            if any(c.lower_ not in VAGUE_MODIFIERS | {"a", "an", "any"} for c in modifiers):
-                return True
-    return False

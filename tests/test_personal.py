@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from outreach_coach.checks.personal import addresses_name, name_parts
-from outreach_coach.their_work import content_stems, stem
+from outreach_coach.listed_work import content_stems, stem
 
 from .conftest import rule_ids
 

@@ -10,11 +10,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..listed_work import STOP, content_stems, listed_references, role_references, stem
 from ..praise import praise_in, states_effect
-from ..their_work import (
-    STOP, Reference, content_stems, listed_references, named_references, numbered_sentences, quoted_titles,
-    role_references, stem,
-)
+from ..their_work import Reference, named_references, numbered_sentences, quoted_titles
 from .base import Check, Context, Hit, Param
 
 if TYPE_CHECKING:
