@@ -57,9 +57,13 @@ def relative_clauses(noun: "Token") -> Iterator["Token"]:
     ("the warm-up you ran with our team" parsed as "... warm-up; you ran ...")."""
     yield from (c for c in noun.children if c.dep_ == "relcl")
     doc = noun.doc
-    if noun.i + 2 < len(doc) and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
-        subject, verb = doc[noun.i + 1], doc[noun.i + 2]
-        if subject.lower_ in READER_PRONOUNS and subject.head == verb and verb.dep_ != "relcl" and verb.pos_ == "VERB":
+    if noun.i + 2 >= len(doc) or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+        return
+    # A subject phrase right after the noun, and its verb right after that: "the trackway [your crew] excavated".
+    subject = next((t for t in doc[noun.i + 1:min(len(doc), noun.i + 5)] if t.dep_ == "nsubj"), None)
+    if subject is not None and subject.left_edge.i == noun.i + 1 and subject.i + 1 < len(doc):
+        verb = doc[subject.i + 1]
+        if subject.head == verb and verb.dep_ != "relcl" and verb.pos_ == "VERB":
             yield verb
 
 

@@ -119,13 +119,15 @@ def _titled(noun: "Token", owners: frozenset[str]) -> bool:
 
 def locates_within(sent: "Span") -> bool:
     """Whether a sentence points into a piece: a timestamp, or a part with its number ("Fig. 3", "page 12")."""
-    for token in sent:
-        if TIMESTAMP.fullmatch(token.text):
-            return True
-        following = token.doc[token.i + 1] if token.i + 1 < sent.end else None
-        if token.lower_.strip(".") in SECTION_NOUNS and following is not None and following.like_num:
-            return True
-    return False
+    return any(TIMESTAMP.fullmatch(token.text) or token.like_num and _after_section_noun(token) for token in sent)
+
+
+def _after_section_noun(number: "Token") -> bool:
+    """ "Fig. 3", "page 12": the word before the number, across the sentence break a splitter puts after "Fig."."""
+    doc, i = number.doc, number.i - 1
+    if i > 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and doc[i].lower_.strip(".") in SECTION_NOUNS
 
 
 def _specified(doc: "Doc", noun: "Token", sent: "Span", owners: frozenset[str]) -> bool:

@@ -114,6 +114,39 @@ CASES = [
     case("unused-common-ground",
          "---\nkind: follow-up\nto: {name: Bo, shared: [\"Oberlin College\"]}\n---\nHi Bo,\n\nJust a nudge.\n\nAmy",
          False, "not-a-first-contact"),
+    # no-reference-to-their-work: a piece named from the parse (reader's crew, section numbers, releases, dates)
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI read the site report on the sauropod trackway your field"
+         " crew excavated near Moab.\n\nBest,\nLena", False, "made-by-the-readers-crew"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI read a site report on a sauropod trackway near Moab.\n\n"
+         "Best,\nLena", True, "some-report-of-someone"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nFig. 4 of your paper shows the wear facets I keep missing on"
+         " hadrosaur teeth.\n\nBest,\nLena", False, "figure-number"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nYour papers show the wear facets I keep missing on hadrosaur"
+         " teeth.\n\nBest,\nLena", True, "papers-in-general"),
+    case("no-reference-to-their-work", "Hi Ruth,\n\nHeads-up on snowpit-tools 2.4.1: the density export drops the last"
+         " layer of each pit.\n\nBest,\nOlek", False, "release-number"),
+    case("no-reference-to-their-work", "Hi Ruth,\n\nHeads-up: the density export in the snowpit app drops the last"
+         " layer of each pit.\n\nBest,\nOlek", True, "unnamed-app"),
+    case("no-reference-to-their-work", "Hi Marco,\n\nThe French-polish session you ran at our guild in 2022 is why I"
+         " switched to shellac.\n\nBest,\nKai", False, "dated-act-of-theirs"),
+    case("no-reference-to-their-work", "Hi Marco,\n\nThe French-polish sessions you run at the guild are why I switched"
+         " to shellac.\n\nBest,\nKai", True, "standing-activity"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Dr. Okoro, work: [\"paper: Tooth wear in Late Cretaceous hadrosaurs\"]}\n---\nDear Dr. Okoro,"
+         "\n\nI can send our own analysis of tooth wear in hadrosaurs from the Judith River beds.\n\nBest,\nLena", True,
+         "writers-own-piece-shares-the-words"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Dr. Okoro, work: [\"paper: Tooth wear in Late Cretaceous hadrosaurs\"]}\n---\nDear Dr. Okoro,"
+         "\n\nI read your paper on tooth wear in hadrosaurs and have one question.\n\nBest,\nLena", False,
+         "listed-paper-in-other-words"),
+    # generic-praise: flattery of the person, decided from what is praised
+    case("generic-praise", "Hi Marco,\n\nI'm in awe of you and everything you build.\n\nKai", True, "awe-of-you"),
+    case("generic-praise", "Hi Marco,\n\nI'm in awe of your archtop bracing video: copying the X-brace angles stopped"
+         " my tops from cracking.\n\nKai", False, "awe-of-a-piece-with-effect"),
+    case("generic-praise", "Hi Petra,\n\nYou've been a guiding light for those of us who forecast on weekends.\n\nOlek",
+         True, "model-for-everyone"),
+    case("generic-praise", "Hi Petra,\n\nYou've been a forecaster for the Wasatch center since 2015, so I have one"
+         " question about wind loading.\n\nOlek", False, "a-job-for-an-organisation"),
     # generic-greeting
     case("generic-greeting", "Dear Acme Hiring Team,\n\nI applied to the nurse role.\n\nAmy", True, "team-head"),
     case("generic-greeting", "Hey Team Lumen,\n\nI applied to the nurse role.\n\nAmy", True, "team-first"),
