@@ -247,7 +247,17 @@ def _names_piece(doc: "Doc", token: "Token", sent: "Span", owners: frozenset[str
     if (is_work_noun(token) and noun_like and owned_by_reader(token, owners) and _specified(doc, token, sent, owners)
             and not _asked_for(token)):
         return True
+    if is_work_noun(token) and _numbered(token, owners):
+        return True
     return _made_by_reader(token) or _told_as_reader_act(token) or _names_release(token)
+
+
+def _numbered(noun: "Token", owners: frozenset[str]) -> bool:
+    """ "Episode 41 of your podcast": a numbered piece of theirs, however the tagger reads the pair (it may take
+    "episode" for a verb and hang "of your podcast" on the number)."""
+    number = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (number is not None and number.like_num and not noun.is_sent_end
+            and (owned_by_reader(noun, owners) or owned_by_reader(number, owners)))
 
 
 def named_references(doc: "Doc", scope: tuple[int, int], owners: frozenset[str] = frozenset()) -> list[Reference]:

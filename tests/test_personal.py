@@ -139,6 +139,10 @@ CASES = [
          "---\nto: {name: Dr. Okoro, work: [\"paper: Tooth wear in Late Cretaceous hadrosaurs\"]}\n---\nDear Dr. Okoro,"
          "\n\nI read your paper on tooth wear in hadrosaurs and have one question.\n\nBest,\nLena", False,
          "listed-paper-in-other-words"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI listened to episode 41 of your podcast twice.\n\nLena",
+         False, "numbered-episode-the-tagger-reads-as-a-verb"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI listened to your podcast twice.\n\nLena", True,
+         "unnumbered-podcast"),
     # generic-praise: flattery of the person, decided from what is praised
     case("generic-praise", "Hi Marco,\n\nI'm in awe of you and everything you build.\n\nKai", True, "awe-of-you"),
     case("generic-praise", "Hi Marco,\n\nI'm in awe of your archtop bracing video: copying the X-brace angles stopped"
