@@ -155,14 +155,19 @@ def _specified(doc: "Doc", noun: "Token", sent: "Span", owners: frozenset[str]) 
     return locates_within(sent)
 
 
+# The last parts of hyphenated work nouns ("ed" of "op-ed"), the only words worth a look back at a hyphen.
+HYPHEN_TAILS = frozenset(noun.rsplit("-", 1)[1] for noun in WORK_NOUNS if "-" in noun)
+
+
 def is_work_noun(token: "Token") -> bool:
     """Whether a token names a kind of work ("post", "repo", "op-ed", "pull request")."""
-    if token.lower_ in WORK_NOUNS or token.lemma_.lower() in WORK_NOUNS:
+    lower = token.lower_
+    if lower in WORK_NOUNS or token.lemma_.lower() in WORK_NOUNS:
         return True
     doc, i = token.doc, token.i
-    if i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in WORK_NOUNS:
-        return True
-    return token.lower_ == "request" and i >= 1 and doc[i - 1].lower_ in ("pull", "merge")
+    if lower in HYPHEN_TAILS and i >= 2 and doc[i - 1].text == "-":
+        return f"{doc[i - 2].lower_}-{lower}" in WORK_NOUNS
+    return lower == "request" and i >= 1 and doc[i - 1].lower_ in ("pull", "merge")
 
 
 def _about_topic(doc: "Doc", noun: "Token", sent: "Span") -> bool:
@@ -239,16 +244,19 @@ def quoted_titles(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
 
 def _names_piece(doc: "Doc", token: "Token", sent: "Span", owners: frozenset[str]) -> bool:
     """Whether a token names one piece of the reader's work, by what it is, what it is about or how they made it."""
+    pos = token.pos_
+    if pos not in ("NOUN", "PROPN", "VERB", "NUM", "X"):
+        return False
     if token.lemma_.lower() in TOPIC_NOUNS and owned_by_reader(token, owners) and _about_topic(doc, token, sent):
         return True
-    # The tagger reads some work nouns as verbs ("the permit filing"); as a subject or object they are nouns.
-    noun_like = token.pos_ in ("NOUN", "PROPN") or token.pos_ == "VERB" and token.dep_ in (
-        "nsubj", "dobj", "pobj", "compound")
-    if (is_work_noun(token) and noun_like and owned_by_reader(token, owners) and _specified(doc, token, sent, owners)
-            and not _asked_for(token)):
-        return True
-    if is_work_noun(token) and _numbered(token, owners):
-        return True
+    if is_work_noun(token):
+        # The tagger reads some work nouns as verbs ("the permit filing"); as a subject or object they are nouns.
+        noun_like = pos != "VERB" or token.dep_ in ("nsubj", "dobj", "pobj", "compound")
+        if noun_like and owned_by_reader(token, owners) and _specified(doc, token, sent, owners) and not _asked_for(
+                token):
+            return True
+        if _numbered(token, owners):
+            return True
     return _made_by_reader(token) or _told_as_reader_act(token) or _names_release(token)
 
 
