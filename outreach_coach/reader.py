@@ -16,8 +16,10 @@ READER_PRONOUNS = frozenset({"you", "u"})
 READER_POSSESSIVES = frozenset({"your", "ur", "yours", "urs"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"})
 MODALS = frozenset({"would", "'d", "could", "might", "may", "will", "'ll", "should"})
-# Prepositions by which a work belongs to, sits in, or is about another thing ("episode 4 of your podcast").
-OWNING_PREPOSITIONS = frozenset({"of", "in", "on", "from", "about", "for"})
+# Prepositions by which a work belongs to or sits in another thing ("episode 4 of your podcast", "the post on
+# your blog"); "about" and "for" say what a work is about, which is the reader's only when that thing is named.
+OWNING_PREPOSITIONS = frozenset({"of", "in", "on", "from"})
+TOPIC_PREPOSITIONS = frozenset({"about", "for"})
 INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
 
 
@@ -36,7 +38,7 @@ def possessor(noun: "Token") -> "Token | None":
 
 def owned_by_reader(noun: "Token", owners: frozenset[str] = frozenset()) -> bool:
     """Whether a thing is the reader's, from the parse: "your post", "ur video", "Priya's talk", "your lab's paper",
-    "the repo you maintain", "that talk of yours", "episode 47 of your podcast", "the filing for your townhomes"."""
+    "the repo you maintain", "that talk of yours", "episode 47 of your podcast"."""
     owner = possessor(noun)
     if owner is not None:
         return (owner.lower_ in READER_POSSESSIVES | owners
@@ -47,9 +49,14 @@ def owned_by_reader(noun: "Token", owners: frozenset[str] = frozenset()) -> bool
         return True
     if any(c.lower_ in INDEFINITE for c in noun.lefts):
         return False  # "a guide for your students" is some piece, not one of theirs
-    return any(prep.dep_ == "prep" and prep.lower_ in OWNING_PREPOSITIONS and (o.lower_ in READER_POSSESSIVES or
-               o.pos_ in ("NOUN", "PROPN") and owned_by_reader(o, owners))
-               for prep in noun.children for o in prep.children if o.dep_ == "pobj")
+    return any(o.lower_ in READER_POSSESSIVES or o.pos_ in ("NOUN", "PROPN") and owned_by_reader(o, owners)
+               for o in prep_objects(noun, OWNING_PREPOSITIONS))
+
+
+def prep_objects(noun: "Token", prepositions: frozenset[str]) -> Iterator["Token"]:
+    """The objects of a noun's prepositional phrases headed by the given prepositions."""
+    return (o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for o in prep.children if o.dep_ == "pobj")
 
 
 def relative_clauses(noun: "Token") -> Iterator["Token"]:

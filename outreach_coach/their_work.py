@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from .language import DEMAND_LEMMAS
 from .reader import (
-    MODALS, READER_PRONOUNS, owned_by_reader, possessor, relative_clauses, subject_is_reader, writers_own,
+    INDEFINITE, MODALS, READER_PRONOUNS, TOPIC_PREPOSITIONS, owned_by_reader, possessor, prep_objects,
+    relative_clauses, subject_is_reader, writers_own,
 )
 
 if TYPE_CHECKING:
@@ -188,9 +189,14 @@ def _made_by_reader(noun: "Token") -> bool:
     """A noun with a relative clause saying the reader made it, or did it on a date: "the retry transport you
     added to httpx", "the warm-up you ran with our team in 2019" (not "any thoughts you could share")."""
     return noun.pos_ in ("NOUN", "PROPN") and any(
-        subject_is_reader(clause) and (clause.lemma_.lower() in CREATION_VERBS or _dated(clause))
+        subject_is_reader(clause) and (clause.lemma_.lower() in CREATION_VERBS
+                                       or _dated(clause) and clause.lemma_.lower() not in MEMBERSHIP_VERBS)
         and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
         for clause in relative_clauses(noun))
+
+
+# Verbs of belonging somewhere: "the firm you joined in 2019" is an employer, however dated.
+MEMBERSHIP_VERBS = frozenset({"join", "leave", "attend", "visit", "work", "move", "study", "enter"})
 
 
 def _dated(verb: "Token") -> bool:
@@ -252,12 +258,28 @@ def _names_piece(doc: "Doc", token: "Token", sent: "Span", owners: frozenset[str
     if is_work_noun(token):
         # The tagger reads some work nouns as verbs ("the permit filing"); as a subject or object they are nouns.
         noun_like = pos != "VERB" or token.dep_ in ("nsubj", "dobj", "pobj", "compound")
-        if noun_like and owned_by_reader(token, owners) and _specified(doc, token, sent, owners) and not _asked_for(
-                token):
+        owned = owned_by_reader(token, owners) or _about_readers_own(token, owners)
+        if noun_like and owned and _specified(doc, token, sent, owners) and not _asked_for(token):
             return True
         if _numbered(token, owners):
             return True
     return _made_by_reader(token) or _told_as_reader_act(token) or _names_release(token)
+
+
+def _about_readers_own(noun: "Token", owners: frozenset[str]) -> bool:
+    """ "The permit filing for your 12 townhomes on Oak Street": a definite piece about one named thing of theirs
+    (not "the post about your company", which could be any)."""
+    if any(c.lower_ in INDEFINITE for c in noun.lefts):
+        return False
+    return any(o.pos_ in ("NOUN", "PROPN") and owned_by_reader(o, owners) and _one_of_a_kind(o)
+               for o in prep_objects(noun, TOPIC_PREPOSITIONS))
+
+
+def _one_of_a_kind(thing: "Token") -> bool:
+    """A thing told by a number, a name or what they did with it ("your 12 townhomes on Oak Street", "the garden
+    your students built"), not only by its kind ("your avalanche center")."""
+    return (any((t.like_num or t.pos_ == "PROPN") and t != thing for t in thing.subtree)
+            or any(subject_is_reader(clause) for clause in relative_clauses(thing)))
 
 
 def _numbered(noun: "Token", owners: frozenset[str]) -> bool:

@@ -143,6 +143,14 @@ CASES = [
          False, "numbered-episode-the-tagger-reads-as-a-verb"),
     case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI listened to your podcast twice.\n\nLena", True,
          "unnumbered-podcast"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nI read the bulletin post about your new snow-study plot on Mill"
+         " Ridge.\n\nOlek", False, "about-a-named-thing-of-theirs"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nI read the bulletin post about your avalanche center.\n\nOlek",
+         True, "about-their-employer"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nThe pit-testing clinic you ran for our patrol last winter changed"
+         " how we dig.\n\nOlek", False, "dated-occasion"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nI noticed the avalanche center you joined in 2019.\n\nOlek", True,
+         "dated-membership-is-an-employer"),
     # generic-praise: flattery of the person, decided from what is praised
     case("generic-praise", "Hi Marco,\n\nI'm in awe of you and everything you build.\n\nKai", True, "awe-of-you"),
     case("generic-praise", "Hi Marco,\n\nI'm in awe of your archtop bracing video: copying the X-brace angles stopped"
