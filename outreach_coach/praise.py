@@ -83,6 +83,24 @@ def _superlative(adjective: "Token") -> bool:
     return adjective.tag_ == "JJS" or any(c.lower_ == "most" for c in adjective.children)
 
 
+def _praises_as_modifier(adjective: "Token") -> bool:
+    """A praise word, its superlative ("the best", "the greatest"), or any superlative that ranks the reader among
+    the top of a group ("one of the most talented")."""
+    if adjective.lower_ in PRAISE_ADJECTIVES:
+        return True
+    if not _superlative(adjective):
+        return False
+    noun = adjective.head
+    one_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one"
+    return one_of or adjective.lemma_.lower() in PRAISE_ADJECTIVES | {"good"}
+
+
+def _fit_for(noun: "Token") -> bool:
+    """ "The best person to ask about X": a judgement of who fits a purpose, not praise of them."""
+    return any(c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in noun.children)
+
+
 def _model_for_everyone(noun: "Token") -> "Token | None":
     """The reader cast as a figure for others: "you've been a North Star for those of us who ..."."""
     reader = _reader_described_as(noun)
@@ -116,8 +134,9 @@ def praised_target(token: "Token") -> "Token | None":
         return _model_for_everyone(token)
     # The tagger reads some praise words as participles ("groundbreaking", "inspiring").
     adjectival = token.pos_ == "ADJ" or token.dep_ in ("amod", "acomp", "attr", "oprd", "conj") or _subjects(token)
-    if token.dep_ == "amod" and _superlative(token) or token.lower_ in PRAISE_ADJECTIVES and adjectival and not any(
-            c.dep_ == "dobj" for c in token.children):
+    takes_object = any(c.dep_ == "dobj" for c in token.children)
+    if token.dep_ == "amod" and _praises_as_modifier(token) or (
+            token.lower_ in PRAISE_ADJECTIVES and adjectival and not takes_object):
         return _described(token)
     return None
 
@@ -150,11 +169,13 @@ def _described(adjective: "Token") -> "Token | None":
         return None
     if adjective.dep_ == "amod":
         noun = adjective.head
+        if not _praises_as_modifier(adjective) or _fit_for(noun):
+            return None
         person = _reader_described_as(noun)
         if person is not None:
             return person
         if adjective.lower_ not in PRAISE_ADJECTIVES:
-            return None  # a superlative praises only when said of the reader ("the most senior of my team" does not)
+            return None  # "the best tools": a superlative of something not theirs praises no one
         return noun if belongs_to_reader(noun) or noun.dep_ == "dobj" and _made_by_you(noun.head) else None
     node = adjective
     while node.dep_ == "conj" and node.head != node:

@@ -95,6 +95,11 @@ CASES = [
          "a-wish-is-not-an-effect"),
     case("generic-praise", "Hi Bo,\n\nYour work is amazing. I used a planner to schedule my week.\n\nAmy", True,
          "unrelated-effect"),
+    case("generic-praise", "Hi Petra,\n\nYou're probably the best person to ask about wind slabs on north aspects."
+         "\n\nOlek", False, "best-person-to-ask-is-fit-not-praise"),
+    case("generic-praise", "Hi Petra,\n\nYou're the best forecaster in the range.\n\nOlek", True, "best-of-a-field"),
+    case("generic-praise", "Hi Petra,\n\nYou are the most senior forecaster at the center, so I'm writing to you about"
+         " the bulletin.\n\nOlek", False, "superlative-that-ranks-nothing-good"),
     # unused-common-ground
     case("unused-common-ground",
          "---\nto: {name: Bo, shared: [\"Georgetown Law\"]}\n---\nHi Bo,\n\nI'm a Georgetown 3L.\n\nAmy", False,
