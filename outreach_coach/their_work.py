@@ -1,15 +1,23 @@
-"""The recipient's work as the message speaks of it: references to a piece of it, and praise of it.
+"""The recipient's work as the message speaks of it: which words name one piece of it.
 
 Notions over the spaCy parse shared by the personalisation checks: which words name a piece of
-work, when "your post" is narrowed to one post, how a `to.work` entry is recognised in other words,
-what praise looks like and what it praises, and when a sentence tells what a work did for the writer.
+work, when "your post" is narrowed to one post (a topic, a title, a number, a section, a relative
+clause saying the reader made it). Whose a thing is lives in `reader.py`, `to.work` entries and
+roles in `listed_work.py`, praise in `praise.py`.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from .language import DEMAND_LEMMAS
+from .reader import (
+    INDEFINITE, MODALS, READER_PRONOUNS, TOPIC_PREPOSITIONS, owned_by_reader, possessor, prep_objects,
+    relative_clauses, subject_is_reader, writers_own,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,9 +40,6 @@ monograph whitepaper show gig play opera crate gem
 """.split())
 # Broad words for someone's work: specific only with what it is about ("your research on coral spawning").
 TOPIC_NOUNS = frozenset({"work", "research"})
-# Kinds of work a person usually has one of: "your podcast" names the listed one.
-SERIAL_KINDS = frozenset({"newsletter", "podcast", "blog", "app", "channel", "series", "column", "show", "zine",
-                          "library", "package", "repo", "repository", "crate", "gem", "plugin", "dataset"})
 # Words before a work noun that do not make it any more specific ("your great post").
 VAGUE_MODIFIERS = frozenset("""
 great amazing awesome recent latest last new old interesting fantastic wonderful incredible excellent
@@ -56,41 +61,14 @@ read watch listen use attend see follow try install fork cite build download run
 replicate study enjoy love like hear find come thank work implement subscribe reread rewatch finish
 discover stumble catch binge play sing perform quote share recommend assign teach
 """.split())
-# Verbs of making: "the icon set you maintain" names a piece whatever the noun.
+# Verbs of making or putting forward: "the icon set you maintain", "the fix you merged" name a piece.
 CREATION_VERBS = frozenset("""
 maintain write build make design publish release record give present create develop author compose produce
 draw paint curate host file argue teach shoot film direct edit illustrate organise organize launch ship
+add contribute propose introduce share post show describe demonstrate outline submit merge fix
 """.split())
 # Verbs that tell a talk or a piece of writing by the act ("you spoke at ... about ...").
 TELLING_VERBS = frozenset({"speak", "talk", "present", "perform", "write", "blog", "tweet", "post", "lecture"})
-# Words that name an opening, for messages to recruiters and hiring managers.
-ROLE_NOUNS = frozenset({"role", "position", "opening", "job", "vacancy", "search", "posting", "requisition",
-                        "opportunity", "listing", "internship", "fellowship", "residency", "placement"})
-STOP = frozenset("""
-a an the of and or in on at to for from with by about into over under your my our their his her its you i we
-is are was were be been this that these those what how why when where which who it as vs via de la le
-""".split())
-STEM_LENGTH = 5
-SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
-
-
-def stem(word: str) -> str:
-    """A crude, forgiving stem: a common suffix off, then the first few letters ("rowing" ~ "rower")."""
-    word = word.lower().strip("'’-.")
-    if word.endswith("'s") or word.endswith("’s"):
-        word = word[:-2]
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[:-len(suffix)]
-            break
-    return word[:STEM_LENGTH]
-
-
-def content_stems(text: str) -> set[str]:
-    """Stems of the significant words of a short text (a title, a school, a hobby)."""
-    return {stem(word) for word in re.findall(r"[\w’'-]+", text) if word.lower() not in STOP and len(word) > 1}
-
-
 def numbered_sentences(doc: "Doc", scope: tuple[int, int]) -> Iterator[tuple[int, "Span"]]:
     """The doc's sentences that overlap a scope, each with its index in the whole doc."""
     for index, sent in enumerate(doc.sents):
@@ -107,36 +85,64 @@ class Reference:
     sentence: int
 
 
-# -- finding references to the recipient's work ---------------------------------------------------
+# -- when a work noun names one piece ---------------------------------------------------------------
 
-def _owned(doc: "Doc", noun: "Token", sent: "Span", owners: frozenset[str] = frozenset()) -> bool:
-    """Whether the work is the reader's: "your post", "Priya's talk", "the repo you maintain", "that talk of yours"."""
-    for token in doc[max(sent.start, noun.i - 5):noun.i]:
-        named_owner = token.lower_ in owners and token.i + 1 < noun.i and doc[token.i + 1].lower_ in ("'s", "’s")
-        if (token.lower_ in ("your", "yours") or named_owner) and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
-                                                       for t in doc[token.i + 1:noun.i]):
-            return True
-    after = doc[noun.i + 1:min(sent.end, noun.i + 4)]
-    if any(t.lower_ == "you" for t in after[:2]) and any(t.pos_ in ("VERB", "AUX") for t in after):
+# Parts of a piece that a number or a time points into ("Fig. 3", "page 12", "the part at 11:40").
+SECTION_NOUNS = frozenset({"part", "section", "page", "slide", "chapter", "figure", "fig", "table", "appendix",
+                           "minute", "bit", "step", "plate", "panel", "verse", "scene", "track", "issue"})
+YEAR = re.compile(r"(?:19|20)\d{2}")
+TIMESTAMP = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+# A release named by its number ("csvkit-lite 3.2.0", "v2.4"): one piece of a project.
+VERSION = re.compile(r"v\d+(?:\.\d+)+|\d+(?:\.\d+){2,}", re.IGNORECASE)
+
+
+def _modifiers(noun: "Token") -> list["Token"]:
+    """The words before a noun that narrow it, leaving out determiners and the possessor with its own words."""
+    owner = possessor(noun)
+    owned_words = {t.i for t in owner.subtree} if owner is not None else set()
+    doc = noun.doc
+    joined = noun.i - 2 if noun.i >= 2 and doc[noun.i - 1].text == "-" else None  # "op" of "op-ed"
+    return [t for t in doc[noun.left_edge.i:noun.i]
+            if not t.is_punct and t.dep_ not in ("det", "case") and t.i not in owned_words and t.i != joined]
+
+
+def _titled(noun: "Token", owners: frozenset[str]) -> bool:
+    """ "Your last newsletter, Five Ways Grant Budgets Go Wrong": a title set after the noun, without quotes."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in (",", ":", "-", "–", "—"):
+        return False
+    run = list(itertools.takewhile(lambda t: t.text[:1].isupper() or t.like_num or t.is_stop and t.is_lower,
+                                   doc[noun.i + 2:min(len(doc), noun.i + 14)]))
+    capitals = [t for t in run if t.text[:1].isupper()]
+    # "your talk, Dr. Ruiz": the reader's own name after a comma addresses them; it names no piece.
+    return len(capitals) >= 2 and not any(t.lower_.strip(".") in owners for t in capitals)
+
+
+def locates_within(sent: "Span") -> bool:
+    """Whether a sentence points into a piece: a timestamp, or a part with its number ("Fig. 3", "page 12")."""
+    return any(TIMESTAMP.fullmatch(token.text) or token.like_num and _after_section_noun(token) for token in sent)
+
+
+def _after_section_noun(number: "Token") -> bool:
+    """ "Fig. 3", "page 12": the word before the number, across the sentence break a splitter puts after "Fig."."""
+    doc, i = number.doc, number.i - 1
+    if i > 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and doc[i].lower_.strip(".") in SECTION_NOUNS
+
+
+def _specified(doc: "Doc", noun: "Token", sent: "Span", owners: frozenset[str]) -> bool:
+    """Whether the work noun is narrowed to one piece: a topic, venue, year, title, name or relative clause."""
+    if any(t.lower_ not in VAGUE_MODIFIERS | PLATFORMS and t.lemma_.lower() not in WORK_NOUNS
+           for t in _modifiers(noun)):
         return True
-    if any(a.lower_ == "of" and b.lower_ == "your" for a, b in zip(after, after[1:])):
+    if _titled(noun, owners) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
         return True
-    return any(t.lower_ == "yours" for t in after)
-
-
-def _specified(doc: "Doc", noun: "Token", sent: "Span") -> bool:
-    """Whether the work noun is narrowed to one piece: a topic, venue, year, name or relative clause."""
-    owner = next((t for t in reversed(doc[max(sent.start, noun.i - 5):noun.i]) if t.lower_ in ("your", "the",
-                                                                                               "that", "this")), None)
-    if owner is not None:
-        modifiers = [t for t in doc[owner.i + 1:noun.i] if not t.is_punct]
-        if any(t.lower_ not in VAGUE_MODIFIERS | PLATFORMS and t.lemma_.lower() not in WORK_NOUNS for t in modifiers):
-            return True
     following = doc[noun.i + 1:min(sent.end, noun.i + 7)]
     if not len(following):
         return False
     first = following[0]
-    if first.text in ('"', "“", "‘", ":", "'") or first.lower_ == "you" or first.dep_ == "appos" or first.like_num:
+    if first.text in ('"', "“", "‘", ":", "'") or first.lower_ in READER_PRONOUNS or first.like_num:
         return True
     if first.pos_ == "PROPN" and first.lower_ not in PLATFORMS:
         return True
@@ -145,24 +151,24 @@ def _specified(doc: "Doc", noun: "Token", sent: "Span") -> bool:
             break
         if prep.lower_ in SPECIFYING_PREPOSITIONS and not obj.is_punct:
             objects = [c for c in prep.children if c.dep_ == "pobj"] or [obj]
-            if not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS | PLATFORMS or _writers(o) for o in objects):
+            if not any(o.lemma_.lower() in NOT_SPECIFIC_OBJECTS | PLATFORMS or writers_own(o) for o in objects):
                 return True
-    return False
+    return locates_within(sent)
 
 
-def _writers(noun: "Token") -> bool:
-    """ "my commute", "our team": the writer's own things place a work; they do not say which it is."""
-    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children)
+# The last parts of hyphenated work nouns ("ed" of "op-ed"), the only words worth a look back at a hyphen.
+HYPHEN_TAILS = frozenset(noun.rsplit("-", 1)[1] for noun in WORK_NOUNS if "-" in noun)
 
 
 def is_work_noun(token: "Token") -> bool:
     """Whether a token names a kind of work ("post", "repo", "op-ed", "pull request")."""
-    if token.lower_ in WORK_NOUNS or token.lemma_.lower() in WORK_NOUNS:
+    lower = token.lower_
+    if lower in WORK_NOUNS or token.lemma_.lower() in WORK_NOUNS:
         return True
     doc, i = token.doc, token.i
-    if i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in WORK_NOUNS:
-        return True
-    return token.lower_ == "request" and i >= 1 and doc[i - 1].lower_ in ("pull", "merge")
+    if lower in HYPHEN_TAILS and i >= 2 and doc[i - 1].text == "-":
+        return f"{doc[i - 2].lower_}-{lower}" in WORK_NOUNS
+    return lower == "request" and i >= 1 and doc[i - 1].lower_ in ("pull", "merge")
 
 
 def _about_topic(doc: "Doc", noun: "Token", sent: "Span") -> bool:
@@ -172,16 +178,35 @@ def _about_topic(doc: "Doc", noun: "Token", sent: "Span") -> bool:
             and following[1].pos_ in ("NOUN", "PROPN", "ADJ", "VERB"))
 
 
+def _asked_for(noun: "Token") -> bool:
+    """ "I need your intake template": a piece the writer wants handed over, not one they know."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in DEMAND_LEMMAS
+
+
 def _made_by_reader(noun: "Token") -> bool:
-    """A noun with a relative clause saying the reader made it ("the icon set you maintain")."""
+    """A noun with a relative clause saying the reader made it, or did it on a date: "the retry transport you
+    added to httpx", "the warm-up you ran with our team in 2019" (not "any thoughts you could share")."""
     return noun.pos_ in ("NOUN", "PROPN") and any(
-        clause.dep_ == "relcl" and clause.lemma_.lower() in CREATION_VERBS
-        and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in clause.children) for clause in noun.children)
+        subject_is_reader(clause) and (clause.lemma_.lower() in CREATION_VERBS
+                                       or _dated(clause) and clause.lemma_.lower() not in MEMBERSHIP_VERBS)
+        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
+        for clause in relative_clauses(noun))
+
+
+# Verbs of belonging somewhere: "the firm you joined in 2019" is an employer, however dated.
+MEMBERSHIP_VERBS = frozenset({"join", "leave", "attend", "visit", "work", "move", "study", "enter"})
+
+
+def _dated(verb: "Token") -> bool:
+    """Whether a clause puts its act on a date ("in 2019", "last spring"): one occasion, not a standing role."""
+    return any(YEAR.fullmatch(t.text) or t.lower_ == "last" and t.head.pos_ == "NOUN" for t in verb.subtree)
 
 
 def _told_as_reader_act(verb: "Token") -> bool:
     """ "You spoke at NurseCon about falls", "you built the scheduling app": a piece told by what the reader did."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CREATION_VERBS | TELLING_VERBS or not _subject_is_you(verb):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CREATION_VERBS | TELLING_VERBS or not subject_is_reader(verb):
         return False
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return False
@@ -193,6 +218,14 @@ def _told_as_reader_act(verb: "Token") -> bool:
             if any(o.pos_ == "PROPN" or child.lower_ != "at" and o.pos_ in ("NOUN", "VERB") for o in objects):
                 return True
     return False
+
+
+def _names_release(token: "Token") -> bool:
+    """ "Heads-up on snowpit-tools 2.4.1": a project's name followed by a release number names one release."""
+    if not VERSION.fullmatch(token.text) or token.i == token.sent.start:
+        return False
+    name = token.doc[token.i - 1]
+    return (name.is_alpha or name.pos_ in ("PROPN", "NOUN")) and not name.is_stop and not writers_own(name)
 
 
 QUOTED_TITLE = re.compile(r"[\"“]([^\"”\n]{3,120})[\"”]")
@@ -215,205 +248,50 @@ def quoted_titles(doc: "Doc", scope: tuple[int, int]) -> list[Reference]:
     return found
 
 
-def named_references(doc: "Doc", scope: tuple[int, int], owners: frozenset[str] = frozenset()) -> list[Reference]:
-    """Work nouns the text names clearly: the reader's (or their named team's) and narrowed to one piece."""
-    found = []
-    for index, sent in numbered_sentences(doc, scope):
-        for token in sent:
-            if token.lemma_.lower() in TOPIC_NOUNS and _owned(doc, token, sent) and _about_topic(doc, token, sent):
-                found.append(Reference(token.idx, token.idx + len(token), index))
-                continue
-            if not is_work_noun(token):
-                continue
-            if token.pos_ not in ("NOUN", "PROPN", "VERB") or token.pos_ == "VERB" and token.dep_ not in (
-                    "nsubj", "dobj", "pobj", "compound"):
-                continue
-            if _owned(doc, token, sent, owners) and _specified(doc, token, sent):
-                found.append(Reference(token.idx, token.idx + len(token), index))
-        found.extend(Reference(t.idx, t.idx + len(t), index) for t in sent
-                     if _made_by_reader(t) or _told_as_reader_act(t))
-    return found
-
-
-def _parse_work(entry: str) -> tuple[str, set[str]]:
-    """A `to.work` entry "talk: Title (Venue)" as its kind and the stems of its title and venue."""
-    kind, _, title = entry.partition(":")
-    return (kind.strip().lower(), content_stems(title)) if title else ("", content_stems(entry))
-
-
-def listed_references(doc: "Doc", works: tuple[str, ...], scope: tuple[int, int]) -> list[Reference]:
-    """Sentences that point at an entry of `to.work` in other words (a work noun or use, plus its title words)."""
-    entries = [_parse_work(entry) for entry in works]
-    found = []
-    for index, sent in numbered_sentences(doc, scope):
-        stems = {stem(t.text) for t in sent if not t.is_punct} | {stem(t.lemma_) for t in sent}
-        pointer = next((t for t in sent if is_work_noun(t)), None)
-        engaged = any(t.lemma_.lower() in ENGAGEMENT_VERBS and t.pos_ == "VERB" for t in sent)
-        for kind, words in entries:
-            overlap = words & stems
-            needed = 1 if len(words) <= 2 else 2
-            named_in_full = len(words) >= 2 and overlap == words
-            serial = _serial_named(doc, sent, kind)
-            if serial is not None or named_in_full or len(overlap) >= needed and (pointer is not None or engaged):
-                anchor = serial or pointer or sent[0]
-                found.append(Reference(anchor.idx, anchor.idx + len(anchor), index))
-                break
-    return found
-
-
-def _serial_named(doc: "Doc", sent: "Span", kind: str) -> "Token | None":
-    """ "Your newsletter" for a listed newsletter: a reader has one of these, so its kind names it."""
-    if kind not in SERIAL_KINDS:
-        return None
-    return next((t for t in sent if t.lemma_.lower() == kind and _owned(doc, t, sent)), None)
-
-
-def role_references(doc: "Doc") -> bool:
-    """Whether the message names the opening or search itself ("the analyst position", "your searches")."""
-    for token in doc:
-        if token.lemma_.lower() in ROLE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
-            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "det", "prep", "nmod")]
-            if any(c.lower_ not in VAGUE_MODIFIERS | {"a", "an", "any"} for c in modifiers):
-                return True
-    return False
-
-
-# -- praise -----------------------------------------------------------------------------------------
-
-PRAISE_ADJECTIVES = frozenset("""
-amazing awesome great incredible fantastic inspiring inspirational impressive brilliant excellent wonderful
-outstanding phenomenal remarkable stellar superb terrific fabulous cool insightful invaluable admirable
-exceptional extraordinary marvelous marvellous stunning beautiful genius legendary top-notch interesting
-fascinating compelling neat groundbreaking pioneering innovative impactful influential
-""".split())
-PRAISE_VERBS = frozenset({"love", "admire", "adore", "enjoy", "dig"})
-FAN_WORDS = frozenset({"fan", "admirer", "follower", "inspiration", "admiration", "legend", "hero", "rockstar",
-                       "idol"})
-MODALS = frozenset({"would", "'d", "could", "might", "may", "will", "'ll", "should"})
-# What a writer's gain sounds like: the work changed, fixed, taught, saved or was used for something.
-EFFECT_VERBS = frozenset("""
-help change fix save cut improve convince teach show make let use apply adopt try reduce drop turn shape
-inspire solve clarify unblock speed move rethink switch stop start base learn understand realize realise
-click land pass win shift transform guide influence prompt push lead encourage answer explain simplify
-halve double raise lower catch spot avoid replace rewrite restructure redesign borrow steal copy
-""".split())
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"})
-# Targets a writer praises when they have nothing in particular to say.
-GENERIC_TARGETS = frozenset("""
-work content profile stuff everything thing career journey experience background achievement
-accomplishment writing page channel feed output portfolio research contribution expertise insight
-perspective posts videos talks articles impact success story path leadership dedication passion energy
-knowledge skill team company organization organisation role job position title
-""".split())
-READER_WORDS = frozenset({"you", "yours", "what", "everything", "all"})
-
-
-def belongs_to_reader(noun: "Token") -> bool:
-    """Whether a noun is the reader or theirs: "you", "your designs", "the impact you've had", "what you do"."""
-    if noun.lower_ in ("you", "yours"):
+def _names_piece(doc: "Doc", token: "Token", sent: "Span", owners: frozenset[str]) -> bool:
+    """Whether a token names one piece of the reader's work, by what it is, what it is about or how they made it."""
+    pos = token.pos_
+    if pos not in ("NOUN", "PROPN", "VERB", "NUM", "X"):
+        return False
+    if token.lemma_.lower() in TOPIC_NOUNS and owned_by_reader(token, owners) and _about_topic(doc, token, sent):
         return True
-    for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ in ("your", "yours"):
+    if is_work_noun(token):
+        # The tagger reads some work nouns as verbs ("the permit filing"); as a subject or object they are nouns.
+        noun_like = pos != "VERB" or token.dep_ in ("nsubj", "dobj", "pobj", "compound")
+        owned = owned_by_reader(token, owners) or _about_readers_own(token, owners)
+        if noun_like and owned and _specified(doc, token, sent, owners) and not _asked_for(token):
             return True
-        if child.dep_ in ("relcl", "ccomp") and _subject_is_you(child):
+        if _numbered(token, owners):
             return True
-        if child.dep_ == "prep" and child.lower_ == "of" and any(belongs_to_reader(c) for c in child.children):
-            return True
-    return noun.lower_ in ("what", "everything", "all") and noun.head.dep_ in ("ccomp", "relcl") and _subject_is_you(
-        noun.head)
+    return _made_by_reader(token) or _told_as_reader_act(token) or _names_release(token)
 
 
-def _made_by_you(verb: "Token") -> bool:
-    """ "You do / have built / make ...": a verb of making whose subject is the reader, stated as fact."""
-    return (verb.lemma_.lower() in CREATION_VERBS | {"do", "have"} and _subject_is_you(verb)
-            and verb.head.lemma_.lower() not in ("hope", "wish", "trust")
-            and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children))
+def _about_readers_own(noun: "Token", owners: frozenset[str]) -> bool:
+    """ "The permit filing for your 12 townhomes on Oak Street": a definite piece about one named thing of theirs
+    (not "the post about your company", which could be any)."""
+    if any(c.lower_ in INDEFINITE for c in noun.lefts):
+        return False
+    return any(o.pos_ in ("NOUN", "PROPN") and owned_by_reader(o, owners) and _one_of_a_kind(o)
+               for o in prep_objects(noun, TOPIC_PREPOSITIONS))
 
 
-def _subject_is_you(verb: "Token") -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children)
+def _one_of_a_kind(thing: "Token") -> bool:
+    """A thing told by a number, a name or what they did with it ("your 12 townhomes on Oak Street", "the garden
+    your students built"), not only by its kind ("your avalanche center")."""
+    return (any((t.like_num or t.pos_ == "PROPN") and t != thing for t in thing.subtree)
+            or any(subject_is_reader(clause) for clause in relative_clauses(thing)))
 
 
-def _subjects(head: "Token") -> list["Token"]:
-    return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+def _numbered(noun: "Token", owners: frozenset[str]) -> bool:
+    """ "Episode 41 of your podcast": a numbered piece of theirs, however the tagger reads the pair (it may take
+    "episode" for a verb and hang "of your podcast" on the number)."""
+    number = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (number is not None and number.like_num and not noun.is_sent_end
+            and (owned_by_reader(noun, owners) or owned_by_reader(number, owners)))
 
 
-def praised_target(token: "Token") -> "Token | None":
-    """What a token praises, when it praises the reader or their work ("amazing" in "your designs are amazing")."""
-    lemma = token.lemma_.lower()
-    if lemma in FAN_WORDS and token.pos_ == "NOUN":
-        objects = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for c in prep.children]
-        if objects:
-            return next((o for o in objects if belongs_to_reader(o)), None)
-        if token.dep_ == "attr":
-            return next((s for s in _subjects(token.head) if belongs_to_reader(s)), None)
-        return token if lemma != "follower" and any(c.dep_ == "amod" for c in token.children) else None
-    if lemma in PRAISE_VERBS and token.pos_ == "VERB":
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
-            return None  # "I'd love your feedback" asks; it does not praise
-        return next((c for c in token.children if c.dep_ == "dobj" and belongs_to_reader(c)
-                     or c.dep_ == "ccomp" and _subject_is_you(c)), None)
-    if lemma in ("impress", "impressed"):
-        return next((o for c in token.children if c.dep_ in ("agent", "prep") for o in c.children
-                     if belongs_to_reader(o)), None)
-    if lemma == "work" and token.head.lemma_.lower() in ("keep", "do"):
-        return token if any(c.lemma_.lower() in PRAISE_ADJECTIVES | {"good"} for c in token.children) else None
-    # The tagger reads some praise words as participles ("groundbreaking", "inspiring").
-    adjectival = token.pos_ == "ADJ" or token.dep_ in ("amod", "acomp", "attr", "oprd", "conj") or _subjects(token)
-    if token.lower_ in PRAISE_ADJECTIVES and adjectival and not any(c.dep_ == "dobj" for c in token.children):
-        return _described(token)
-    return None
-
-
-@dataclass(frozen=True)
-class Praise:
-    """One expression of praise: its span, its sentence, and whether it names what in particular it praises."""
-
-    start: int
-    end: int
-    sentence: int
-    particular: bool
-
-
-def praise_in(doc: "Doc", scope: tuple[int, int]) -> list[Praise]:
-    """Praise of the reader or their work in a scope."""
-    found = []
-    for index, sent in numbered_sentences(doc, scope):
-        for token in sent:
-            target = praised_target(token)
-            if target is not None:
-                particular = target is not token and target.lemma_.lower() not in GENERIC_TARGETS | READER_WORDS
-                found.append(Praise(token.idx, token.idx + len(token), index, particular))
-    return found
-
-
-# "Hope your week is going great": a pleasantry about their time or life, not praise of their work.
-PLEASANTRY_NOUNS = frozenset("""
-week weekend day morning afternoon evening month year summer winter spring autumn fall holiday holidays vacation
-trip travels semester term quarter season health family recovery move start
-""".split())
-
-
-def _described(adjective: "Token") -> "Token | None":
-    """The reader's thing a praise adjective describes ("your work is amazing", "your great posts"), if any."""
-    if any(node.lemma_.lower() in ("hope", "wish", "trust") for node in adjective.ancestors):
-        return None
-    if adjective.dep_ == "amod":
-        noun = adjective.head
-        return noun if belongs_to_reader(noun) or noun.dep_ == "dobj" and _made_by_you(noun.head) else None
-    node = adjective
-    while node.dep_ == "conj" and node.head is not node:
-        node = node.head
-    subjects = _subjects(node) or (_subjects(node.head) if node.dep_ in ("acomp", "attr", "oprd") else [])
-    return next((s for s in subjects if belongs_to_reader(s) and s.lemma_.lower() not in PLEASANTRY_NOUNS), None)
-
-
-def states_effect(sent: "Span") -> bool:
-    """Whether a sentence says what the work did for the writer ("it cut our build time", "I used it")."""
-    return any(t.lemma_.lower() in EFFECT_VERBS and t.pos_ in ("VERB", "AUX") and not _unrealised(t)
-               and any(w.lower_ in FIRST_PERSON for node in (t, t.head) for w in node.subtree) for t in sent)
-
-
-def _unrealised(verb: "Token") -> bool:
-    """ "to learn", "could help": a wish or a possibility, not something the work already did."""
-    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in MODALS) for c in verb.children)
+def named_references(doc: "Doc", scope: tuple[int, int], owners: frozenset[str] = frozenset()) -> list[Reference]:
+    """Pieces the text names clearly: the reader's (or their named team's) work narrowed to one piece."""
+    return [Reference(token.idx, token.idx + len(token), index)
+            for index, sent in numbered_sentences(doc, scope) for token in sent
+            if _names_piece(doc, token, sent, owners)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from outreach_coach.checks.personal import addresses_name, name_parts
-from outreach_coach.their_work import content_stems, stem
+from outreach_coach.listed_work import content_stems, stem
 
 from .conftest import rule_ids
 
@@ -95,6 +95,11 @@ CASES = [
          "a-wish-is-not-an-effect"),
     case("generic-praise", "Hi Bo,\n\nYour work is amazing. I used a planner to schedule my week.\n\nAmy", True,
          "unrelated-effect"),
+    case("generic-praise", "Hi Petra,\n\nYou're probably the best person to ask about wind slabs on north aspects."
+         "\n\nOlek", False, "best-person-to-ask-is-fit-not-praise"),
+    case("generic-praise", "Hi Petra,\n\nYou're the best forecaster in the range.\n\nOlek", True, "best-of-a-field"),
+    case("generic-praise", "Hi Petra,\n\nYou are the most senior forecaster at the center, so I'm writing to you about"
+         " the bulletin.\n\nOlek", False, "superlative-that-ranks-nothing-good"),
     # unused-common-ground
     case("unused-common-ground",
          "---\nto: {name: Bo, shared: [\"Georgetown Law\"]}\n---\nHi Bo,\n\nI'm a Georgetown 3L.\n\nAmy", False,
@@ -114,6 +119,51 @@ CASES = [
     case("unused-common-ground",
          "---\nkind: follow-up\nto: {name: Bo, shared: [\"Oberlin College\"]}\n---\nHi Bo,\n\nJust a nudge.\n\nAmy",
          False, "not-a-first-contact"),
+    # no-reference-to-their-work: a piece named from the parse (reader's crew, section numbers, releases, dates)
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI read the site report on the sauropod trackway your field"
+         " crew excavated near Moab.\n\nBest,\nLena", False, "made-by-the-readers-crew"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI read a site report on a sauropod trackway near Moab.\n\n"
+         "Best,\nLena", True, "some-report-of-someone"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nFig. 4 of your paper shows the wear facets I keep missing on"
+         " hadrosaur teeth.\n\nBest,\nLena", False, "figure-number"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nYour papers show the wear facets I keep missing on hadrosaur"
+         " teeth.\n\nBest,\nLena", True, "papers-in-general"),
+    case("no-reference-to-their-work", "Hi Ruth,\n\nHeads-up on snowpit-tools 2.4.1: the density export drops the last"
+         " layer of each pit.\n\nBest,\nOlek", False, "release-number"),
+    case("no-reference-to-their-work", "Hi Ruth,\n\nHeads-up: the density export in the snowpit app drops the last"
+         " layer of each pit.\n\nBest,\nOlek", True, "unnamed-app"),
+    case("no-reference-to-their-work", "Hi Marco,\n\nThe French-polish session you ran at our guild in 2022 is why I"
+         " switched to shellac.\n\nBest,\nKai", False, "dated-act-of-theirs"),
+    case("no-reference-to-their-work", "Hi Marco,\n\nThe French-polish sessions you run at the guild are why I switched"
+         " to shellac.\n\nBest,\nKai", True, "standing-activity"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Dr. Okoro, work: [\"paper: Tooth wear in Late Cretaceous hadrosaurs\"]}\n---\nDear Dr. Okoro,"
+         "\n\nI can send our own analysis of tooth wear in hadrosaurs from the Judith River beds.\n\nBest,\nLena", True,
+         "writers-own-piece-shares-the-words"),
+    case("no-reference-to-their-work",
+         "---\nto: {name: Dr. Okoro, work: [\"paper: Tooth wear in Late Cretaceous hadrosaurs\"]}\n---\nDear Dr. Okoro,"
+         "\n\nI read your paper on tooth wear in hadrosaurs and have one question.\n\nBest,\nLena", False,
+         "listed-paper-in-other-words"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI listened to episode 41 of your podcast twice.\n\nLena",
+         False, "numbered-episode-the-tagger-reads-as-a-verb"),
+    case("no-reference-to-their-work", "Hi Dr. Okoro,\n\nI listened to your podcast twice.\n\nLena", True,
+         "unnumbered-podcast"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nI read the bulletin post about your new snow-study plot on Mill"
+         " Ridge.\n\nOlek", False, "about-a-named-thing-of-theirs"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nI read the bulletin post about your avalanche center.\n\nOlek",
+         True, "about-their-employer"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nThe pit-testing clinic you ran for our patrol last winter changed"
+         " how we dig.\n\nOlek", False, "dated-occasion"),
+    case("no-reference-to-their-work", "Hi Petra,\n\nI noticed the avalanche center you joined in 2019.\n\nOlek", True,
+         "dated-membership-is-an-employer"),
+    # generic-praise: flattery of the person, decided from what is praised
+    case("generic-praise", "Hi Marco,\n\nI'm in awe of you and everything you build.\n\nKai", True, "awe-of-you"),
+    case("generic-praise", "Hi Marco,\n\nI'm in awe of your archtop bracing video: copying the X-brace angles stopped"
+         " my tops from cracking.\n\nKai", False, "awe-of-a-piece-with-effect"),
+    case("generic-praise", "Hi Petra,\n\nYou've been a guiding light for those of us who forecast on weekends.\n\nOlek",
+         True, "model-for-everyone"),
+    case("generic-praise", "Hi Petra,\n\nYou've been a forecaster for the Wasatch center since 2015, so I have one"
+         " question about wind loading.\n\nOlek", False, "a-job-for-an-organisation"),
     # generic-greeting
     case("generic-greeting", "Dear Acme Hiring Team,\n\nI applied to the nurse role.\n\nAmy", True, "team-head"),
     case("generic-greeting", "Hey Team Lumen,\n\nI applied to the nurse role.\n\nAmy", True, "team-first"),

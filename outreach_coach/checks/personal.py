@@ -10,14 +10,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..their_work import (
-    STOP, Reference, content_stems, listed_references, named_references, praise_in, quoted_titles,
-    role_references, states_effect, stem,
-)
+from ..listed_work import STOP, content_stems, listed_references, role_references, stem
+from ..praise import praise_in, states_effect
+from ..their_work import Reference, named_references, numbered_sentences, quoted_titles
 from .base import Check, Context, Hit, Param
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 def work_references(ctx: Context) -> list[Reference]:
@@ -76,7 +75,7 @@ class GenericPraise(Check):
 INSTITUTION_WORDS = frozenset("""
 university college school institute institution bootcamp boot camp program programme academy club society
 association group company team class course cohort chapter league community department faculty lab
-law business medical medicine med
+law business medical medicine med fellowship internship residency
 """.split())
 # Words that present something as shared ("a fellow ...", "we both ...", "I'm also an alum").
 SHARED_CUES = frozenset("""
@@ -98,13 +97,14 @@ def _text_pieces(sent: "Span") -> list[str]:
     return [piece for token in sent for piece in re.split(r"[-/]", token.text) if piece]
 
 
-def mentions_shared(doc: "Doc", item: str) -> bool:
-    """Whether the text mentions a shared school, employer or hobby, in its own words or others'."""
+def mentions_shared(doc: "Doc", item: str, scope: tuple[int, int]) -> bool:
+    """Whether the scope mentions a shared school, employer or hobby, in its own words or others'."""
     significant = {stem(w) for w in re.findall(r"[\w’'-]+", item)
                    if w.lower() not in STOP and w.lower() not in INSTITUTION_WORDS and len(w) > 1}
     significant = significant or content_stems(item)
     initials = _initials(item)
-    for sent in doc.sents:
+    # The writer's own affiliation under their name is not common ground put to the reader.
+    for _, sent in numbered_sentences(doc, scope):
         pieces = _text_pieces(sent)
         if initials & set(pieces):
             return True
@@ -115,9 +115,18 @@ def mentions_shared(doc: "Doc", item: str) -> bool:
         matched |= {s for s in significant - matched if s[0] in letters}
         if matched and (matched == significant or len(matched) >= 2):
             return True
-        if matched and any(t.lemma_.lower() in SHARED_CUES for t in sent):
+        if matched and any(_cues_sharing(t) for t in sent):
             return True
     return False
+
+
+def _cues_sharing(token: "Token") -> bool:
+    """A word presenting something as shared ("a fellow rower"); capitalised inside a sentence it is part of a
+    title or name ("Clinical Fellow, Seton Hall"), which says what the writer is, not what they share."""
+    previous = token.doc[token.i - 1] if token.i else None
+    opens = previous is None or token.is_sent_start or previous.is_space or previous.text in (".", "!", "?", ",", ":")
+    titled = token.text[:1].isupper() and not opens
+    return token.lemma_.lower() in SHARED_CUES and not titled
 
 
 class CommonGround(Check):
@@ -127,7 +136,7 @@ class CommonGround(Check):
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         shared = ctx.message.to.shared
-        if not shared or any(mentions_shared(ctx.doc, item) for item in shared):
+        if not shared or any(mentions_shared(ctx.doc, item, ctx.scope) for item in shared):
             return
         start, end = ctx.scope
         yield Hit(start, start, {"shared": ", ".join(shared)})
