@@ -26,7 +26,7 @@ Could we meet for coffee to talk about mangroves?
 
 Jonas
 """
-DRAFT_TXT = "Subject: Mangroves\nTo: Wanjiru Kamau <w@example.org>\n\nHi Wanjiru,\n\nQuick chat?\n\nJonas\n"
+DRAFT_TXT = "Subject: Mangroves\nTo: Wanjiru Kamau <w@example.org>\n\nHi Wanjiru,\n\nWould you be free for a quick chat next week?\n\nJonas\n"
 DRAFT_EML = ("From: Jonas Berg <jonas@example.org>\nTo: \"Dr. Wanjiru Kamau\" <w@example.org>\n"
              "Subject: Mangrove nurseries\nDate: Mon, 02 Nov 2026 09:00:00 +0000\n\nDear Dr. Kamau,\n\n"
              "Could we talk for 20 minutes about your mangrove paper?\n\nJonas Berg\n")
@@ -127,7 +127,7 @@ def test_suggest_json_shape_and_text(drafts):
     doc = json.loads(run("suggest", "--format", "json", *paths).output)
     assert [entry["path"] for entry in doc["files"]] == paths
     for entry in doc["files"]:
-        assert entry["templates"] and all(set(t) == {"id", "reason"} for t in entry["templates"])
+        assert entry["templates"] and all(set(t) == {"id", "reason", "fixes"} for t in entry["templates"])
     text = run("suggest", paths[0]).output
     assert "1. cold/" in text
 
@@ -141,7 +141,14 @@ def test_suggest_reports_unreadable_files_and_goes_on(drafts):
 
 def test_lint_text_names_the_top_template(drafts):
     result = run("lint", "--no-color", str(drafts / "draft.txt"))
-    assert "try template cold/informational-interview" in result.output
+    assert "try template cold/informational-interview (it fixes " in result.output
+
+
+def test_lint_names_no_template_for_a_clean_draft(tmp_path):
+    clean = tmp_path / "clean.md"
+    assert run("template", "render", "cold/researcher", "--example", "-o", str(clean)).exit_code == 0
+    result = run("lint", "--no-color", "--no-cache", str(clean))
+    assert "score 100/100" in result.output and "try template" not in result.output
 
 
 @pytest.mark.parametrize("today, drafted", [("2026-11-08", False), ("2026-11-09", True), ("2026-11-16", True)])

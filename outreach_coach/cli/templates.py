@@ -183,13 +183,14 @@ def suggest_command(paths, config_path, output_format, top):
     catalogue = Catalogue.load(config)
     catalogue.all()  # a broken template is a config error before any linting starts
     entries, unreadable = [], False
-    for result in Coach(config).lint_paths(paths):
+    coach = Coach(config)
+    for result in coach.lint_paths(paths):
         if result.error or result.message is None:
             unreadable = True
             click.echo(f"outreach-coach: {result.path}: {result.error}", err=True)
             entries.append({"path": result.path, "error": result.error})
             continue
-        ranked = rank(result.message, result.findings, catalogue)[:top]
+        ranked = rank(coach.context_of(result), result.findings, catalogue)[:top]
         entries.append({"path": result.path, "templates": [s.to_dict() for s in ranked]})
     if output_format == "json":
         click.echo(json.dumps({"files": entries}, indent=2))

@@ -25,7 +25,8 @@ class TextFormatter(Formatter):
             if self.show_suggestions and f.suggestion:
                 write(f"    suggestion: {f.suggestion}\n")
         extra = self.extra(result)
-        note = f"; try template {extra['template']}" if extra.get("template") else ""
+        fixes = f" (it fixes {', '.join(extra['fixes'])})" if extra.get("fixes") else ""
+        note = f"; try template {extra['template']}{fixes}" if extra.get("template") else ""
         write(f"{result.path}: score {result.score}/100 ({result.kind}, {result.channel}){note}\n")
 
     def finish(self, summary: Summary) -> None:
