@@ -158,9 +158,23 @@ def test_followup_waits_until_day_seven(drafts, today, drafted):
     if drafted:
         draft = messages.parse(result.stdout, "x.md")
         assert draft.subject == "Re: Coffee?" and draft.previous.isoformat() == "2026-11-02"
-        assert "Could we meet for coffee to talk about mangroves?" in draft.text
+        assert "I asked whether we could meet for coffee to talk about mangroves." in draft.text
+        assert "drafted from template follow-up/no-reply" in result.stderr
     else:
         assert result.stdout == "" and "not yet: wait until 2026-11-09" in result.stderr
+
+
+def test_followup_rejects_an_unknown_variable(drafts):
+    result = run("followup", str(drafts / "draft.md"), "--today", "2026-11-10", "--var", "colour=blue")
+    assert result.exit_code == 2 and "unknown variables: colour" in result.output
+
+
+def test_render_from_reads_the_sender_from_a_signed_name_with_letters(tmp_path):
+    draft = tmp_path / "signed.txt"
+    draft.write_text("Subject: Wound care\n\nDear Ms. Ito,\n\nWhich dressing do you use?\n\nBest regards,\n"
+                     "Hannah Morales, RN\nCharge Nurse, Ward 4\n")
+    result = run("template", "render", "cold/researcher", "--example", "--from", str(draft))
+    assert result.exit_code == 0 and result.output.rstrip().endswith("Hannah Morales, RN")
 
 
 def test_followup_writes_to_a_file_and_rejects_a_bad_date(drafts):
