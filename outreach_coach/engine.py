@@ -46,6 +46,10 @@ class FileResult:
     def score(self) -> int | None:
         return None if self.error else score(self.findings)
 
+    def __getstate__(self) -> dict:
+        # The parse stays in the process that made it: spaCy spans do not pickle (workers, dask, cache).
+        return {**self.__dict__, "context": None}
+
 
 class Coach:
     """A configured linter: `Coach.from_config()`, then `lint_text`, `lint_paths` or `lint_messages`."""

@@ -38,8 +38,7 @@ _BE_QUESTION = re.compile(r"^(is|are|was|were) (it|there|this|that|your \w+) (.+
 _DO_QUESTION = re.compile(r"^(do|does) (you|they|we|your \w+) (.+)$", re.I)
 _WH_QUESTION = re.compile(r"^((?:what|which|how|when|where|why|who)(?: [\w-]+){0,3}?) (do|does) (you|they|we) (.+)$", re.I)
 _WANT = re.compile(r"^I(?:'d| would) (?:also |really )?(?:like|love|be grateful) (to .+)$", re.I)
-# "On Tue, 3 Nov 2026, Agnes Moreau <agnes@...> wrote:": who wrote the quoted message.
-_ATTRIBUTION = re.compile(r"^\s*On\b.{0,200}?,\s*([^,<>\n]+?)\s*(?:<[^>\n]*>)?\s*wrote:\s*$", re.I | re.M)
+_EMAIL = re.compile(r"<[^<>\n]{0,200}>")
 
 
 @dataclass(frozen=True)
@@ -123,11 +122,27 @@ def plan(message: Message, today: dt.date) -> Plan:
 def replier(message: Message) -> str | None:
     """The other person, when the quoted thread holds a message they wrote (so they have replied)."""
     writer = (sender_name(message) or "").lower().split()
-    for match in _ATTRIBUTION.finditer(message.context or ""):
-        author = match.group(1).strip().strip('"')
+    for author in _quoted_authors(message.context or ""):
         if not writer or writer[0] not in author.lower():
             return author
     return None
+
+
+def _quoted_authors(context: str):
+    """Who wrote each quoted message: "On Tue, 3 Nov 2026, Agnes Moreau <agnes@...> wrote:" gives Agnes Moreau."""
+    for line in context.splitlines():
+        line = line.strip()
+        if line.startswith("On ") and line.endswith("wrote:"):
+            author = _EMAIL.sub("", line[3:-len("wrote:")]).strip().rsplit(",", 1)[-1]
+            # Gmail puts the name after the time ("at 6:47 PM Jesse Mbatha"); keep the trailing capitalised words.
+            words = author.split()
+            name = []
+            for word in reversed(words):
+                if not word[:1].isupper() or word.isupper() or any(ch.isdigit() for ch in word):
+                    break
+                name.insert(0, word)
+            if name:
+                yield " ".join(name).strip('"')
 
 
 def original_ask(message: Message) -> str | None:

@@ -90,4 +90,4 @@ def _lint_chunk(chunk: list[Message | FileResult]) -> list[FileResult]:
         # Built in a task, not the initializer, so a config or model error reaches the caller with its message.
         config, today = _worker_setup
         _worker_coach = Coach(config, today=today)
-    return [replace(result, message=None, context=None) for result in _worker_coach.lint_messages(chunk)]
+    return [replace(result, message=None) for result in _worker_coach.lint_messages(chunk)]

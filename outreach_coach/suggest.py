@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import Situation, situation
+from .cues import Situation, recipient_type, situation
 from .findings import Finding
+from .messages import Message
 from .templates import Catalogue, Template
 
 if TYPE_CHECKING:
     from .checks.base import Context
-    from .engine import Coach, FileResult
+    from .engine import FileResult
 
 WEIGHTS = {"default": 0.5, "kind": 4.0, "recipient-type": 5.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
 # What the draft asks shapes the message most (a meeting, a pitch, a job); context (research, shared) less.
@@ -102,11 +103,22 @@ def _reason(seen: Situation, matched: list[str], fixes: tuple[str, ...]) -> str:
     return reason + (f"; this template fixes {', '.join(fixes)}." if fixes else ".")
 
 
-def top_template(catalogue: Catalogue, coach: "Coach") -> Callable[["FileResult"], dict]:
-    """A formatter `extra` callback: for a draft with findings, the best template that fixes some of them."""
+def fixing_template(message: Message, findings: Iterable[Finding], catalogue: Catalogue) -> Suggestion | None:
+    """The template, among those that suit the draft's kind, channel and recipient, that fixes most findings.
+
+    Read from metadata and findings only, so a stored (cached) result names the same template without a parse.
+    """
+    fired = {f.rule for f in findings}
+    seen = Situation(message.kind, message.channel, recipient_type(message), frozenset())
+    scored = [s for s in (_score(t, seen, fired) for t in catalogue.all().values()) if s is not None and s.fixes]
+    return max(scored, key=lambda s: (len(s.fixes), s.score), default=None)
+
+
+def top_template(catalogue: Catalogue) -> Callable[["FileResult"], dict]:
+    """A formatter `extra` callback: for a draft with findings, the template that fixes most of them."""
     def extra(result: "FileResult") -> dict:
         if result.message is None or not result.findings:
             return {}
-        fixing = [s for s in rank(coach.context_of(result), result.findings, catalogue) if s.fixes]
-        return {"template": fixing[0].id, "fixes": list(fixing[0].fixes)} if fixing else {}
+        best = fixing_template(result.message, result.findings, catalogue)
+        return {"template": best.id, "fixes": list(best.fixes)} if best else {}
     return extra

@@ -108,6 +108,8 @@ def test_a_thread_where_they_replied_gets_no_reminder():
     chosen = plan(parse(replied, "txt"), dt.date(2026, 11, 12))
     assert chosen.replied_by == "Agnes Moreau" and not chosen.ready
     assert "already replied" in chosen.advice() and "follow-up/thank-you" in chosen.advice()
+    gmail = replied.replace("On Sun, 1 Nov 2026, Agnes Moreau", "On Sun, Nov 1, 2026 at 6:47 PM Agnes Moreau")
+    assert plan(parse(gmail, "txt"), dt.date(2026, 11, 12)).replied_by == "Agnes Moreau"
     own = replied.replace("Agnes Moreau <agnes@example.org> wrote", "Rui <rui@example.org> wrote")
     assert plan(parse(own, "txt"), dt.date(2026, 11, 12)).ready
 

@@ -206,7 +206,7 @@ def test_a_known_role_that_is_not_a_recruiters_never_gets_the_recruiter_template
 def test_lint_names_a_template_only_for_a_draft_with_findings_and_says_what_it_fixes(coach):
     from outreach_coach.suggest import top_template
 
-    extra = top_template(CATALOGUE, coach)
+    extra = top_template(CATALOGUE)
     flagged = coach.lint_text("---\nkind: cold\nsubject: Hi\n---\nHi Ana,\n\nCan I pick your brain over coffee "
                               "sometime?\n\nTim", "a.md", "md")
     hint = extra(flagged)

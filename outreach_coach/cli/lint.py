@@ -51,7 +51,7 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     stdin_text = sys.stdin.buffer.read(config.max_file_size + 1) if "-" in paths else None
     colour = sys.stdout.isatty() if color is None else color
     formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions,
-                                          extra=top_template(Catalogue.load(config), coach))
+                                          extra=top_template(Catalogue.load(config)))
     items = coach.read_paths(paths, stdin_text, stdin_filename)
     cache = None if no_cache else ResultCache.open(cache_dir, coach)
     run = partial(parallel.lint, coach, jobs=jobs)
