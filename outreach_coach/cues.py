@@ -51,7 +51,8 @@ _CUE_SOURCES = {
     # The opening paragraph thanks them for something they did.
     "thanks-first": (
         r"(^|[.!?]\s+)\W*((many |huge |big )?thank(s| you)\b[^.!?\n]{0,40}?\bfor\b(?! (any|reading|considering)\b)"
-        r"|I (just |really )?(wanted |want )?to (say )?thank you|I('m| am) (so |really |very )?grateful|I (really |truly )?appreciated?)"
+        r"|I (just |really )?(wanted |want )?to (say )?thank you|I('m| am) (so |really |very )?grateful"
+        r"|I (really |truly )?appreciated?)"
     ),
     "research-work": r"^\s*(paper|preprint|dataset|data set|study|thesis|dissertation|article)\b",
     "research-text": (
@@ -91,7 +92,8 @@ _CUE_SOURCES = {
     ),
     "outcome": (
         r"\b(I|we)('ve| have)?( just| finally| officially| \w+ly)? (accepted (an?|the|their) \w+|landed|shipped"
-        r"|launched|published|defended|passed|won(?!['’]t)|was hired|got (into|in|accepted|promoted|hired|funded|the (job|offer"
+        r"|launched|published|defended|passed|won(?!['’]t)|was hired"
+        r"|got (into|in|accepted|promoted|hired|funded|the (job|offer"
         r"|role|position|place|grant|part|seat|contract|scholarship)|(the|an?|my)( \w+){1,2} (job|offer|role|position"
         r"|place|grant|part|seat|contract|scholarship)))\b"
         r"|\bI('m| am) starting\b|\bI start (at|in|on|my)\b|\bgood news\b|\b(it|that) (worked|paid off)\b"
@@ -129,11 +131,15 @@ def situation(ctx: "Context") -> Situation:
     """The draft's situation, read once from the same parse and asks the rules use."""
     message = ctx.message
     recipient = recipient_type(message)
-    return Situation(message.kind, message.channel, recipient, signals(ctx, recipient))
+    return Situation(message.kind, message.channel, recipient, _signals(ctx, recipient))
 
 
-def signals(ctx: "Context", recipient: str | None = None) -> frozenset[str]:
+def signals(ctx: "Context") -> frozenset[str]:
     """The situations this draft is in, read from its metadata, its asks and its own text (not quoted history)."""
+    return situation(ctx).signals
+
+
+def _signals(ctx: "Context", recipient: str | None) -> frozenset[str]:
     message = ctx.message
     text = message.text
     found = {name for name in _TEXT_SIGNALS if _CUE[name].search(text)}
@@ -198,7 +204,8 @@ def _names_role(span, not_in: tuple[str, ...] = ()) -> bool:
 
 def _presents(span) -> bool:
     # "... a call so I can walk you through our plan": the writer shows their offer, rather than asks to learn.
-    return any(token.lemma_ in PRESENTING_VERBS and not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children)
+    return any(token.lemma_ in PRESENTING_VERBS
+               and not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children)
                and any(c.dep_ in ("prt", "prep") and c.lower_ in ("through", "over") for c in token.children)
                for token in span)
 

@@ -13,7 +13,7 @@ _TITLE = re.compile(r"^(Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s", re.I)
 _WORK_LABEL = re.compile(r"^[ \t]*(\w[\w -]{1,19}?)[ \t]*:[ \t]*(.+)$")
 _RESEARCH_LABELS = ("paper", "preprint", "dataset", "data set", "study", "thesis", "dissertation", "article")
 # A name as signed, perhaps with letters after it: "Hannah Morales, RN", "Ravi Menon, AICP".
-_SIGNED_NAME = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}(?:,\s*[A-Z][A-Za-z.]{1,8}(?:,\s*[A-Z][A-Za-z.]{1,8})*)?$")
+_SIGNED_NAME = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}(?:,\s*[A-Z][A-Za-z.]{1,8}){0,3}$")
 # A closing line: a few words ending in a comma ("Best regards,", "Thanks again,").
 _CLOSING_LINE = re.compile(r"^[A-Za-z][\w' ]{0,30},$")
 

@@ -36,7 +36,8 @@ _MODAL_PAST = {"can": "could", "will": "would", "may": "might", "could": "could"
 _YES_NO = re.compile(r"^(can|could|will|would|may|might|should) (you|we|I) (.+)$", re.I)
 _BE_QUESTION = re.compile(r"^(is|are|was|were) (it|there|this|that|your \w+) (.+)$", re.I)
 _DO_QUESTION = re.compile(r"^(do|does) (you|they|we|your \w+) (.+)$", re.I)
-_WH_QUESTION = re.compile(r"^((?:what|which|how|when|where|why|who)(?: [\w-]+){0,3}?) (do|does) (you|they|we) (.+)$", re.I)
+_WH_QUESTION = re.compile(
+    r"^((?:what|which|how|when|where|why|who)(?: [\w-]+){0,3}?) (do|does) (you|they|we) (.+)$", re.I)
 _WANT = re.compile(r"^I(?:'d| would) (?:also |really )?(?:like|love|be grateful) (to .+)$", re.I)
 _EMAIL = re.compile(r"<[^<>\n]{0,200}>")
 

@@ -212,14 +212,18 @@ function variableField(variable) {
   const id = `var-${variable.name}`;
   const attrs = { name: variable.name, id, "aria-describedby": `${id}-help`, "data-label": labelFor(variable.name) };
   if (variable.required) { attrs.required = ""; attrs["aria-required"] = "true"; }
-  const input = variable.type === "list" ? el("textarea", { rows: "2", ...attrs }) : el("input", { autocomplete: "off", ...attrs });
+  const input = variable.type === "list"
+    ? el("textarea", { rows: "2", ...attrs })
+    : el("input", { autocomplete: "off", ...attrs });
   const example = Array.isArray(variable.example) ? variable.example.join("\n") : String(variable.example ?? "");
   input.placeholder = example ? `e.g. ${example}` : "";
   input.addEventListener("input", () => {
     state.typed[variable.name] = input.value;
     input.removeAttribute("aria-invalid");
   });
-  const need = variable.required ? el("span", { class: "required", text: " *", title: "required" }) : el("span", { class: "optional", text: " (optional)" });
+  const need = variable.required
+    ? el("span", { class: "required", text: " *", title: "required" })
+    : el("span", { class: "optional", text: " (optional)" });
   const help = variable.description + (variable.type === "list" ? " (one per line)" : "");
   return el("label", { class: variable.type === "list" ? "wide" : "" },
     el("span", { class: "field-name" }, labelFor(variable.name), need),
