@@ -26,9 +26,10 @@ SIGNAL_WEIGHTS = {
     "short-note": 1.5, "reminder": 3.0, "thread": 2.0, "sharing": 1.0, "intro-ask": 2.0, "event": 5.0,
     "outcome": 3.5, "thanks": 1.0, "thanks-first": 3.0, "hiring": 3.0, "two-sided": 2.0, "one-sided": 1.0,
 }
-KINDS = {"cold": "a first message", "connection-note": "a connection note", "follow-up": "a follow-up",
-         "thank-you": "a thank-you note", "intro-request": "a request for an introduction",
-         "introduction": "an introduction", "check-in": "a check-in"}
+# Each kind as lint names it, read as a phrase.
+KINDS = {"cold": "a cold message", "connection-note": "a connection note", "follow-up": "a follow-up",
+         "thank-you": "a thank-you note", "intro-request": "an intro request", "introduction": "an introduction",
+         "check-in": "a check-in"}
 RECIPIENTS = {"practitioner": "a practitioner", "researcher": "a researcher", "recruiter": "a recruiter",
               "alumni": "a fellow alum", "mentor": "a mentor", "peer": "a peer", "hiring-manager": "a hiring manager"}
 SIGNAL_REASONS = {

@@ -46,6 +46,11 @@ class Variable:
     example: Any
     type: str = "text"
 
+    @property
+    def label(self) -> str:
+        """The name as a person reads it: 'what_you_did' -> 'What you did'."""
+        return self.name.replace("_", " ").capitalize()
+
 
 @dataclass(frozen=True)
 class Template:

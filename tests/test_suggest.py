@@ -134,7 +134,7 @@ def test_reason_names_the_draft_situation_and_the_findings_a_template_fixes():
                 Finding("hard-to-read", Severity.SUGGESTION, "m", 1, 1, 1, 1)]
     best = rank(parse(text), findings, CATALOGUE)[0]
     assert best.id == "cold/informational-interview"
-    assert "first message by email" in best.reason and "meeting" in best.reason and "pick-your-brain" in best.reason
+    assert "cold message by email" in best.reason and "meeting" in best.reason and "pick-your-brain" in best.reason
     assert "hard-to-read" not in best.reason
 
 
@@ -175,7 +175,7 @@ def test_the_kind_is_the_messages_own_and_an_outcome_alone_does_not_make_a_cold_
 def test_reason_is_one_plain_line_saying_what_the_draft_is_and_why():
     text = "---\nkind: cold\nsubject: Stage lighting\n---\nHi Ines,\n\nCould we have a call about lighting?\n\nOla"
     best = rank(parse(text), [], CATALOGUE)[0]
-    assert best.reason.startswith("Your draft is a first message by email, and it asks for a meeting")
+    assert best.reason.startswith("Your draft is a cold message by email, and it asks for a meeting")
     assert "\n" not in best.reason and best.reason.endswith(".")
 
 

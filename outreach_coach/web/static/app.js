@@ -181,12 +181,6 @@ async function suggest(body, serial) {
   else { markChosen(); fillVariables(); }
 }
 
-function labelFor(name) {
-  // "what_you_did" reads as "What you did".
-  const words = name.replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 function markChosen() {
   const id = state.chosen ? state.chosen.id : null;
   document.querySelectorAll(".suggestions button").forEach(
@@ -210,7 +204,7 @@ function chooseTemplate(id, byHand) {
 
 function variableField(variable) {
   const id = `var-${variable.name}`;
-  const attrs = { name: variable.name, id, "aria-describedby": `${id}-help`, "data-label": labelFor(variable.name) };
+  const attrs = { name: variable.name, id, "aria-describedby": `${id}-help`, "data-label": variable.label };
   if (variable.required) { attrs.required = ""; attrs["aria-required"] = "true"; }
   const input = variable.type === "list"
     ? el("textarea", { rows: "2", ...attrs })
@@ -226,7 +220,7 @@ function variableField(variable) {
     : el("span", { class: "optional", text: " (optional)" });
   const help = variable.description + (variable.type === "list" ? " (one per line)" : "");
   return el("label", { class: variable.type === "list" ? "wide" : "" },
-    el("span", { class: "field-name" }, labelFor(variable.name), need),
+    el("span", { class: "field-name" }, variable.label, need),
     input,
     el("span", { class: "hint", id: `${id}-help`, text: help }));
 }
@@ -265,7 +259,7 @@ async function render() {
   const missing = missingFields();
   missing.forEach((variable) => $(`var-${variable.name}`).setAttribute("aria-invalid", "true"));
   if (missing.length) {
-    $("render-status").textContent = `Fill in first: ${missing.map((v) => `${labelFor(v.name)} (${v.description})`).join("; ")}`;
+    $("render-status").textContent = `Fill in first: ${missing.map((v) => `${v.label} (${v.description})`).join("; ")}`;
     $("render-status").className = "error-text";
     $(`var-${missing[0].name}`).focus();
     return;
