@@ -188,6 +188,23 @@ def addresses_name(words: list[str], parts: list[str]) -> bool:
     return False
 
 
+def address_words(greeting: str) -> list[str]:
+    """The words a greeting addresses the reader with, lower-cased, the salutation removed."""
+    words = [w.strip(".'’").lower() for w in re.findall(r"[A-Za-z][\w'’./-]*", SALUTATION.sub("", greeting))]
+    return [w for part in words for w in part.split("/") if w]
+
+
+def addresses_no_one(words: list[str], message) -> bool:
+    """Whether address words name no one in particular ("Sir", "Hiring Team", their role or org)."""
+    if not words:
+        return False
+    role = " ".join(filter(None, (message.to.role, message.to.org)))
+    known = GENERIC_ADDRESS | {w.lower() for w in re.findall(r"[\w'’-]+", role)}
+    titled = len(words) >= 2 and words[-2] in TITLES
+    first = next((w for w in words if w not in ("the", "my", "dear")), words[0])
+    return not titled and (all(w in known for w in words) or words[-1] in ROLE_HEADS or first in ROLE_HEADS)
+
+
 class GreetingAddress(Check):
     """Fires when the greeting addresses no one in particular, or has no name when the reader's is known."""
 
@@ -199,24 +216,15 @@ class GreetingAddress(Check):
         if PLACEHOLDER_CHARS.search(greeting):
             return
         parts = name_parts(message.to.name)
-        words = [w.strip(".'’").lower() for w in re.findall(r"[A-Za-z][\w'’./-]*", SALUTATION.sub("", greeting))]
-        words = [w for part in words for w in part.split("/") if w]
+        words = address_words(greeting)
         if parts and addresses_name(words, parts):
             return
         if not words:
             if parts and not self._named_early(message, parts):
                 yield Hit(start, end, {"greeting": greeting.strip() or "no greeting"})
             return
-        known = GENERIC_ADDRESS | self._recipient_words(message)
-        titled = len(words) >= 2 and words[-2] in TITLES
-        first = next((w for w in words if w not in ("the", "my", "dear")), words[0])
-        if not titled and (all(w in known for w in words) or words[-1] in ROLE_HEADS or first in ROLE_HEADS):
+        if addresses_no_one(words, message):
             yield Hit(start, end, {"greeting": greeting.strip()})
-
-    @staticmethod
-    def _recipient_words(message) -> set[str]:
-        text = " ".join(filter(None, (message.to.role, message.to.org)))
-        return {w.lower() for w in re.findall(r"[\w'’-]+", text)}
 
     @staticmethod
     def _named_early(message, parts: list[str]) -> bool:
