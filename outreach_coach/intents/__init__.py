@@ -72,7 +72,8 @@ def _find_asks(ctx: "Context"):
         # A subject asks by naming the request ("Coffee chat?", "Informational interview request").
         requested = lang.is_request(piece) or in_subject and (
             lang.is_question(piece) or any(t.lemma_ == "request" for t in piece))
-        kinds = ask_kinds(piece, requested)
+        # "I'm keen on a call" asks for the call, but keenness on a subject asks nothing.
+        kinds = ask_kinds(piece, requested or lang.states_eagerness(piece))
         if requested or kinds:
             yield Ask(frozenset(kinds or {"other"}), piece.start_char, piece.end_char)
 
