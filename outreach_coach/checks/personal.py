@@ -157,8 +157,18 @@ writer author journalist reporter physician surgeon pharmacist therapist technic
 strategist advisor adviser owner analyst researcher nurse lawyer attorney partner founder lead head
 colleague colleagues professional professionals expert experts leader leaders
 """.split())
+# Groups, addressed as a group whatever name follows ("Team Lumen");
+# a person's role before a name is a title ("Coach Amari").
+GROUP_HEADS = frozenset(
+    "team committee department staff members folks friends colleagues maintainers everyone all".split())
 TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "doctor"})
 PLACEHOLDER_CHARS = re.compile(r"[\[\]{}<>%]|\bX{2,}\b")
+
+
+def _no_name_words(doc: "Doc", start: int, end: int) -> set[str]:
+    """The greeting's words that cannot be a name: adverbs, adjectives, particles ("again", "back")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return {t.lower_ for t in span or () if t.pos_ in FUNCTION_POS} - {"dear"}
 
 
 def name_parts(name: str | None) -> list[str]:
@@ -179,10 +189,22 @@ def addresses_name(words: list[str], parts: list[str]) -> bool:
     return False
 
 
-class GreetingAddress(Check):
-    """Fires when the greeting addresses no one in particular, or has no name when the reader's is known."""
+# Words that address no one however they are spelled ("Hello again", "Hi lovely"): not names or nouns.
+# Pronouns are left to the word list: "Hi all" addresses no one, "Hi both" the two people introduced.
+FUNCTION_POS = frozenset({"ADV", "INTJ", "ADP", "CCONJ", "PART", "ADJ"})
+# Where an address leaves the person for their place: "Dear Editor *of* the Review", "Team *at* Acme".
+ADDRESS_PREPS = frozenset({"at", "of", "from", "in", "with", "for", "on"})
 
-    needs = frozenset()
+
+class GreetingAddress(Check):
+    """Fires when the greeting addresses no one in particular, or has no name when the reader's is known.
+
+    The address is what follows the salutation, up to where it names a place ("Dear Editor of the
+    Review"); it names someone when its last word is neither a role nor a word that is no name at
+    all ("again", "all"), so "Coach Amari" names her and "Dear Litigation Associate" does not.
+    """
+
+    needs = frozenset({"pos"})
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         message, (start, end) = ctx.message, ctx.scope
@@ -198,10 +220,11 @@ class GreetingAddress(Check):
             if parts and not self._named_early(message, parts):
                 yield Hit(start, end, {"greeting": greeting.strip() or "no greeting"})
             return
-        known = GENERIC_ADDRESS | self._recipient_words(message)
-        titled = len(words) >= 2 and words[-2] in TITLES
-        first = next((w for w in words if w not in ("the", "my", "dear")), words[0])
-        if not titled and (all(w in known for w in words) or words[-1] in ROLE_HEADS or first in ROLE_HEADS):
+        known = GENERIC_ADDRESS | self._recipient_words(message) | _no_name_words(ctx.doc, start, end)
+        head = next((words[:i] for i, w in enumerate(words) if w in ADDRESS_PREPS and i), words)
+        titled = len(head) >= 2 and head[-2] in TITLES
+        role_or_group = head[-1] in ROLE_HEADS | known or head[0] in GROUP_HEADS
+        if not titled and (all(w in known for w in head) or role_or_group):
             yield Hit(start, end, {"greeting": greeting.strip()})
 
     @staticmethod

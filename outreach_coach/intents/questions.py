@@ -52,6 +52,8 @@ def _embedded_question(piece: "Span") -> bool:
     for token in piece:
         if token.i == piece.start or token.lower_ not in lang.WH_WORDS - {"if"}:
             continue
+        # "which paste you use": the wh-phrase, not its determiner, sits in the clause.
+        token = token.head if token.dep_ == "det" else token
         clause = token.head
         if clause.pos_ in ("VERB", "AUX") and (token.dep_ in ("advmod", "mark") or clause.i > token.i):
             if clause.dep_ == "advcl" and token.lower_ in SETTING_WH:
@@ -86,8 +88,8 @@ def _names_topic(token: "Token") -> bool:
     head = token.head
     if token.dep_ == "prep" and (token.lower_ in TOPIC_PREPS and head.lemma_ in TOPIC_HEADS
                                  or token.lower_ in MATERIAL_PREPS and head.lemma_ in MATERIAL_VERBS):
-        return any(g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() not in NOT_TOPICS and lang.is_specific_topic(g)
-                   for g in token.children)
+        return any(g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() not in NOT_TOPICS and (
+            _pointed_clause(g) if g.pos_ in ("VERB", "AUX") else lang.is_specific_topic(g)) for g in token.children)
     if token.dep_ in ("dobj", "ccomp") and head.lemma_ in TOPIC_VERBS and head.lemma_ not in ("get", "pick"):
         if token.lower_ in ("you", "me", "it", "that", "this"):
             return False
@@ -140,7 +142,8 @@ def is_broad_question(piece: "Span") -> bool:
 
 def _meant(token: "Token", piece: "Span") -> bool:
     """The writer's own words, not negated, set aside or supposed; who does the asked-about thing is weighed apart."""
-    return not (lang.is_negated(token) or lang.in_contrast_phrase(token, piece) or lang.is_own_hypothetical(token, piece))
+    return not (lang.is_negated(token) or lang.in_contrast_phrase(token, piece)
+                or lang.is_own_hypothetical(token, piece))
 
 
 def _asks_wh(verb: "Token", piece: "Span") -> bool:
@@ -186,7 +189,9 @@ def _judged_move(verb: "Token") -> bool:
     Not "would you be willing to look over...": there the frame says how a person stands, not how good the move is.
     """
     frame = verb.head
-    if not (_infinitive(verb) or verb.tag_ == "VBG") or frame.dep_ not in ("attr", "acomp") or frame.head.lemma_ != "be":
+    if not (_infinitive(verb) or verb.tag_ == "VBG") or frame.dep_ not in ("attr", "acomp"):
+        return False
+    if frame.head.lemma_ != "be":
         return False
     return not any(c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that", "now") for c in frame.head.children)
 
@@ -196,7 +201,7 @@ def _names_something_specific(piece: "Span") -> bool:
 
 
 def _advice_asked_for(advice: "Token", question: bool, piece: "Span") -> bool:
-    """Whether advice is asked for ("any tips?", "I'd welcome your advice"), not advice already given ("I tried your tips")."""
+    """Whether advice is asked for ("any tips?", "I'd welcome your advice"), not given already ("I tried your tips")."""
     if question or any(c.lower_ == "any" for c in advice.children):
         return True
     verb = advice.head.head if advice.dep_ == "pobj" else advice.head
