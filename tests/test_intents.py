@@ -106,6 +106,7 @@ def test_offers(context, text, offered):
     ("How does a falconer use the weight chart in your handbook?", False),
     ("Would you mind sending the glue recipe when you get a chance?", False),
     ("I tried your suggestions on the spine lining and they worked.", False),
+    ("I'd appreciate your view on whether my bindings look ready for a craft fair.", False),
 ])
 def test_broad_questions(context, text, broad):
     assert bool(intents.broad_questions(context(text))) is broad

@@ -150,8 +150,9 @@ def _asks_wh(verb: "Token", piece: "Span") -> bool:
     """Whether a wh-word asks about the verb's clause; "if you have time", "when you get a chance" set a scene."""
     if piece[0].lower_ in lang.WH_WORDS - {"if"}:
         return True
+    # "whether I look like a fit" asks a yes or no of the writer's case, not how one gets on.
     words = (*(t for t in lang.near_subtree(verb) if t.i < verb.i), *verb.children)
-    return any(t.lower_ in lang.WH_WORDS - SETTING_WH for t in words)
+    return any(t.lower_ in lang.WH_WORDS - SETTING_WH - {"whether"} for t in words)
 
 
 def _anyones_doing(verb: "Token") -> bool:
