@@ -95,7 +95,7 @@ class UnnamedFutureGain(_ClauseCheck):
             horizons = [t for t in sent if self._horizon(t)]
             contact = any(t.lemma_.lower() in CONTACT_LEMMAS for t in sent)
             for token in coming if horizons or contact else []:
-                yield token, token
+                yield token.left_edge, token.right_edge
             for token in horizons if coming or contact else []:
                 yield token.head if token.head.i < token.i else token, token
             for token in sent:

@@ -23,6 +23,10 @@ TIME_WORDS = frozenset({
     "november", "december", "today", "tonight", "tomorrow", "noon", "midnight", "morning", "afternoon",
     "evening", "eod", "cob", "end", "close", "weekend", "hour", "day", "week", "month", "year", "time",
 })
+# Times near enough to press an answer when named without a preposition ("next week", "tomorrow"),
+# unlike "this year", which plans rather than presses.
+NEAR_TIMES = frozenset({"today", "tonight", "tomorrow", "morning", "afternoon", "evening", "day", "week",
+                        "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 DAY_OF_MONTH = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
 # Wants that, with an object, put the writer's demand on the reader ("I want an answer by Monday").
 DEMAND_VERBS = language.DEMAND_LEMMAS
@@ -111,7 +115,7 @@ class DeadlineDemand(_ClauseCheck):
             if language.is_question(sent):
                 continue
             for prep in sent:
-                limit = self._time_limit(prep)
+                limit = self._time_limit(prep) or self._time_window(prep)
                 verb = limit and self._limited_verb(prep)
                 if verb is not None and self._set_on_reader(verb):
                     yield min(verb, prep, key=lambda t: t.i), max(verb, limit, key=lambda t: t.i)
@@ -125,6 +129,15 @@ class DeadlineDemand(_ClauseCheck):
         root = prep.sent.root
         opens = root.i == prep.sent.start or root.doc[root.i - 1].is_space or root.doc[root.i - 1].is_punct
         return root if opens and not any(c.dep_ in ("det", "poss") for c in root.children) else None
+
+    @staticmethod
+    def _time_window(token: "Token") -> "Token | None":
+        """A time named without a preposition: "next week", "this week", "today", "tomorrow"."""
+        # "next week is fine" grants time; only a window hung on a doing presses
+        if token.dep_ != "npadvmod" or token.lower_ not in NEAR_TIMES or token.head.lemma_ == "be":
+            return None
+        near = token.lower_ in ("today", "tonight", "tomorrow") or any(c.lower_ in ("next", "this") for c in token.children)
+        return token if near else None
 
     @staticmethod
     def _time_limit(prep: "Token") -> "Token | None":
@@ -166,7 +179,7 @@ class ReaderSilence(_ClauseCheck):
         for sent in language.sentences(ctx.doc, ctx.scope):
             for token in sent:
                 if self._counts_attempts(token) or self._remarks_silence(token):
-                    yield token.left_edge if token.left_edge.i >= sent.start else token, token
+                    yield _phrase_start(token), token
                 elif self._knows_it_arrived(token):
                     yield token, token
 
@@ -211,6 +224,14 @@ class ReaderSilence(_ClauseCheck):
             return False
         return any(c.dep_ == "ccomp" and c.lemma_ in READING_VERBS and any(
             _the_reader(g) for g in c.children if g.dep_ in ("nsubj", "dobj")) for c in token.children)
+
+
+def _phrase_start(noun: "Token") -> "Token":
+    """The first word of a noun's own phrase ("the last two pings"), never reaching across a line."""
+    for child in noun.lefts:
+        if child.dep_ in ("det", "amod", "nummod", "poss", "compound", "quantmod") and "\n" not in noun.doc[child.i:noun.i].text:
+            return child
+    return noun
 
 
 def _messaged_reader(verb: "Token") -> bool:
