@@ -133,8 +133,8 @@ class DeadlineDemand(_ClauseCheck):
     @staticmethod
     def _time_window(token: "Token") -> "Token | None":
         """A time named without a preposition: "next week", "this week", "today", "tomorrow"."""
-        # "next week is fine" grants time; only a window hung on a doing presses
-        if token.dep_ != "npadvmod" or token.lower_ not in NEAR_TIMES or token.head.lemma_ == "be":
+        # "next week is fine" grants time and "I expect a crowd this week" predicts; neither presses
+        if token.dep_ != "npadvmod" or token.lower_ not in NEAR_TIMES or token.head.lemma_ in ("be", "expect"):
             return None
         near = token.lower_ in ("today", "tonight", "tomorrow") or any(c.lower_ in ("next", "this") for c in token.children)
         return token if near else None
