@@ -31,6 +31,11 @@ _PLACEHOLDER_VAR = re.compile(r"\{([a-z_]+)\}")
 _QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|(?<!\w)'[^'\n]{4,200}'(?!\w)")
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each stretch of text in quotation marks."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 @dataclass(frozen=True)
 class FileResult:
     """The outcome for one file: its findings and score, or the error that stopped it being read."""
@@ -158,7 +163,7 @@ class Coach:
 
     def _lint_one(self, message: Message, rules: list[Rule], doc) -> FileResult:
         memo: dict = {}
-        quoted = [m.span() for m in _QUOTED.finditer(message.text)]
+        quoted = quoted_spans(message.text)
         findings: list[Finding] = []
         for rule in rules:
             ctx = Context(message, doc, self._scope(message, rule.scope), memo)

@@ -1,11 +1,13 @@
 """The check types rules can name in `check: {type: ...}`: a plain table, no registration magic."""
 from __future__ import annotations
 
+from .appeals import LastResort, UnnamedFutureGain
 from .asks import AskKind, AskWithoutOffer, BroadQuestion, MeetingWithout
 from .base import Check, Context, Hit, Param
 from .combine import AnyOf
 from .matching import Pattern, Phrase, Regex
 from .metrics import DaysBetween, EmptyBody, Length, MissingSubject, PronounRatio, QuestionCount, ReadingGrade
+from .pressure import DeadlineDemand, OneFinding, ReaderSilence
 from .personal import CommonGround, GenericPraise, GreetingAddress, SubjectContent, WorkReference
 from .tone import Exclamations, Shouting
 
@@ -36,8 +38,13 @@ CHECK_TYPES: dict[str, type[Check]] = {
     # tone
     "exclamations": Exclamations,
     "shouting": Shouting,
+    "deadline-demand": DeadlineDemand,
+    "reader-silence": ReaderSilence,
+    "last-resort": LastResort,
+    "unnamed-future-gain": UnnamedFutureGain,
     # combining
     "any-of": AnyOf,
+    "one-finding": OneFinding,
 }
 
 __all__ = ["CHECK_TYPES", "Check", "Context", "Hit", "Param"]

@@ -19,13 +19,18 @@ LETTER_NAMES = {
     "q": "K Y UW", "r": "AA R", "s": "EH S", "t": "T IY", "u": "Y UW", "v": "V IY", "w": "D AH B AH L Y UW",
     "x": "EH K S", "y": "W AY", "z": "Z IY",
 }
-# A shouted word is one that, written normally, would describe or drive the sentence; acronyms and
-# names are nouns, so a capitalised noun is read as an abbreviation, not as raised voice.
-EMPHATIC_POS = frozenset({"ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "PART", "INTJ", "ADP", "CCONJ", "SCONJ"})
-# Words of these classes never follow an article nor take a possessive, so when one written in
-# capitals does ("the WHO", "WHO's guidance"), it is standing for a name, not raising the voice.
-FUNCTION_POS = frozenset({"AUX", "DET", "PRON", "PART", "ADP", "CCONJ", "SCONJ"})
+# Senses a word has in the model's lemma index; a word with only noun senses, written in capitals,
+# reads as a name or abbreviation (NASA, ICU, PhD), never as a raised voice.
+VOICE_SENSES = ("verb", "adj", "adv")
+SENSES = ("noun", *VOICE_SENSES)
+# Words that describe a noun: before one they are adjectives ("an INCREDIBLE designer"), not part of a name.
+DESCRIBING_SENSES = frozenset({"adj", "adv"})
 ARTICLES = frozenset({"the", "a", "an"})
+# What may stand between the codes of one cluster: "FAR, REG and AUD", "SAP EWM", "LEED AP".
+LIST_JOINERS = frozenset({"and", "or", "&", "/", "+"})
+# Brackets around a template slot ("[PROJECT]", "{NAME}", "<COMPANY>").
+SLOT_OPENERS = frozenset("[{<")
+SLOT_CLOSERS = frozenset("]}>")
 
 
 class Exclamations(Check):
@@ -55,44 +60,95 @@ def spoken_as_word(lower: str) -> bool:
     return bool(said) and spelled not in said
 
 
+def _code_shaped(token: "Token") -> bool:
+    """Capitals ("NOW", "LEED", "AB-12") or letters mixed with digits ("x86", "SKU4")."""
+    text = token.text
+    mixed = any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+    return len(text) > 1 and (text.isupper() or mixed)
+
+
 class Shouting(Check):
-    """Fires on words written in capitals for emphasis ("INCREDIBLE", "NOW"), not on acronyms or names."""
+    """Fires once per line on ordinary words written in capitals ("INCREDIBLE", "NOW"), not on acronyms or names.
+
+    An ordinary word is a function word or one the model's lemma index knows as a verb, adjective or
+    adverb; the same letters used as a name (after a preposition, before a noun, among other codes)
+    or said letter by letter are not raised voice.
+    """
 
     params = (
         Param("min-letters", int, 3, "shortest word considered"),
-        Param("acronyms", list, [], "abbreviations said as words that are never shouting (NASA, STEM)"),
+        Param("acronyms", list, [], "words the user knows are names in their field, never shouting"),
     )
-    needs = frozenset({"pos", "sents"})
+    needs = frozenset({"pos", "lemma", "sents"})
 
     def prepare(self, nlp: "Language") -> None:
-        self.nlp = nlp
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
+        self.index = {pos: frozenset(index.get(pos, ())) for pos in SENSES}
+        self.rules = {pos: [(old, new) for old, new in rules.get(pos, ()) if old] for pos in SENSES}
+        self.stop_words = nlp.Defaults.stop_words
         self.acronyms = frozenset(str(word).upper() for word in self.options["acronyms"])
+        self.known: dict[str, bool] = {}
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         names = {part.upper() for name in (ctx.message.to.name, ctx.message.sender) if name for part in name.split()}
-        candidates = [t for t in ctx.doc if ctx.in_scope(t.idx, t.idx + len(t)) and self._candidate(t, names)]
-        lowered: dict[int, "Doc"] = {}
-        for token in candidates:
-            sent = token.sent
-            if sent.start not in lowered:
-                # The tagger reads most all-capital words as proper nouns, so tag the sentence as
-                # it would be written without capitals to see what the word does there.
-                lowered[sent.start] = self.nlp(sent.text.lower())
-            offset = token.idx - sent.start_char
-            pos = next((t.pos_ for t in lowered[sent.start] if t.idx == offset), "")
-            if pos in EMPHATIC_POS and not (pos in FUNCTION_POS and self._used_as_name(token)):
-                yield Hit(token.idx, token.idx + len(token), {"match": token.text})
+        in_scope = [t for t in ctx.doc if ctx.in_scope(t.idx, t.idx + len(t)) and _code_shaped(t)]
+        # Capitals that are no ordinary word (LEED, SKU4, AB-12, RN, x86) are codes, names and credentials.
+        codes = {t.i for t in in_scope if not (t.is_alpha and t.is_upper and self._ordinary(t.lower_))}
+        by_line: dict[int, list["Token"]] = {}
+        for token in in_scope:
+            if token.i not in codes and self._capitalised(token, names) and self._shouted(token, codes):
+                by_line.setdefault(ctx.message.text.count("\n", 0, token.idx), []).append(token)
+        for shouted in by_line.values():
+            start, end = shouted[0].idx, shouted[-1].idx + len(shouted[-1])
+            yield Hit(start, end, {"match": ctx.message.text[start:end]})
 
-    @staticmethod
-    def _used_as_name(token: "Token") -> bool:
-        """Whether the word sits where only a noun can: after an article or before a possessive."""
-        doc = token.doc
-        after_article = token.i > 0 and doc[token.i - 1].lower_ in ARTICLES
-        possessed = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s")
-        return after_article or possessed
-
-    def _candidate(self, token: "Token", names: set[str]) -> bool:
+    def _capitalised(self, token: "Token", names: set[str]) -> bool:
         text = token.text
         return (len(text) >= self.options["min-letters"] and text.isalpha() and text.isupper()
-                and len(set(text)) > 1 and text not in self.acronyms and text not in names
-                and spoken_as_word(text.lower()))
+                and len(set(text)) > 1 and text not in self.acronyms and text not in names)
+
+    def senses(self, lower: str) -> frozenset[str]:
+        """The parts of speech the lemma index knows the word in, directly or through an inflection rule."""
+        found = set()
+        for pos in SENSES:
+            forms = {lower} | {lower[:-len(old)] + new for old, new in self.rules[pos] if lower.endswith(old)}
+            if forms & self.index[pos]:
+                found.add(pos)
+        return frozenset(found)
+
+    @staticmethod
+    def _listed_with(token: "Token", code: "Token") -> bool:
+        """Whether only punctuation and list joiners, on one line, stand between the two tokens."""
+        low, high = sorted((token.i, code.i))
+        between = token.doc[low + 1:high]
+        return len(between) <= 2 and all(
+            (t.is_punct or t.lower_ in LIST_JOINERS) and "\n" not in t.text for t in between)
+
+    def _ordinary(self, lower: str) -> bool:
+        """Whether the word, said as a word, is a function word or has a verb, adjective or adverb sense."""
+        if lower not in self.known:
+            self.known[lower] = spoken_as_word(lower) and (
+                lower in self.stop_words or bool(self.senses(lower) & set(VOICE_SENSES)))
+        return self.known[lower]
+
+    def _shouted(self, token: "Token", codes: set[int]) -> bool:
+        doc = token.doc
+        if any(self._listed_with(token, doc[i]) for i in codes):
+            return False  # among codes it is one of them: "(FAR, REG and AUD)"
+        senses = self.senses(token.lower_)
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if before is not None and after is not None and before.text in SLOT_OPENERS and after.text in SLOT_CLOSERS:
+            return False  # "[PROJECT]": a template slot left unfilled, not a raised voice
+        if after is not None and after.lower_ in ("'s", "’s"):
+            return False  # "WHO's guidance": only a name takes a possessive
+        before_noun = after is not None and after.pos_ in ("NOUN", "PROPN")
+        if "noun" in senses and before_noun and any(doc[i].sent == token.sent for i in codes):
+            return False  # "a MIDI controller" beside NYC and SSL: in technical prose, a product's name
+        if senses & DESCRIBING_SENSES:
+            return True  # "the BEST deal", "an INCREDIBLE designer": a describing word stays one before a noun
+        if before is not None and before.lower_ in ARTICLES:
+            return False  # "the WHO": a function word after an article stands for a name
+        named_slot = (before is not None and before.pos_ == "ADP") or before_noun
+        return not ("noun" in senses and named_slot)  # "STEM classes", "at SAP": a noun in a name's place
