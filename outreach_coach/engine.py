@@ -159,7 +159,7 @@ class Coach:
                     raise ConfigError(f"{rule.file}: rule '{rule.id}': key 'check': {problem}") from None
             self._nlp = loaded
         longest = max((len(text) for text in texts), default=1) or 1
-        return self._nlp.pipe(texts, batch_size=max(1, min(BATCH_SIZE, MAX_BATCH_CHARS // longest)))
+        return self._nlp.pipe(map(nlp.tame_punctuation_runs, texts), batch_size=max(1, min(BATCH_SIZE, MAX_BATCH_CHARS // longest)))
 
     def _lint_one(self, message: Message, rules: list[Rule], doc) -> FileResult:
         memo: dict = {}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -40,6 +41,20 @@ def components_for(features: Iterable[str]) -> frozenset[str]:
             raise ValueError(f"unknown parse feature {feature!r}")
         names.update(FEATURE_COMPONENTS[feature])
     return frozenset(names)
+
+
+# spaCy's tokenizer is quadratic in a run of one punctuation character, so runs longer than this keep their
+# first characters and the rest become spaces: the same length, so every offset still points at the text.
+MAX_PUNCTUATION_RUN = 16
+_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_PUNCTUATION_RUN)
+
+
+def tame_punctuation_runs(text: str) -> str:
+    """The text for the parser: long runs of one punctuation character cut short, character offsets unchanged."""
+    if not _PUNCTUATION_RUN.search(text):
+        return text
+    return _PUNCTUATION_RUN.sub(lambda m: m.group(1) * MAX_PUNCTUATION_RUN + " " * (len(m.group(0)) - MAX_PUNCTUATION_RUN),
+                                text)
 
 
 def load(model: str | None, features: Iterable[str]) -> "Language":

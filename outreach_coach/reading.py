@@ -70,14 +70,36 @@ def _special(path: Path) -> bool:
     return special
 
 
+class NotRegularFile(OSError):
+    """A pipe, socket or device named as a file: reading it could block forever or never end."""
+
+
+def open_regular(path: str | os.PathLike):
+    """Open a regular file for binary reading; a pipe, socket or device is refused without blocking on it
+    (opened non-blocking, then checked on the open descriptor, so nothing can swap it in between)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(descriptor).st_mode
+    if stat.S_ISDIR(mode):
+        os.close(descriptor)
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        raise NotRegularFile("not a regular file (a pipe, socket or device); use '-' for standard input")
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
+
+
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file, refusing one larger than max_bytes (also when its size is not known in advance)."""
+    """Read a regular file, refusing one larger than max_bytes (also when its size is not known in advance)."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             # Reading one byte past the limit bounds memory even for pipes and devices that report no size.
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
         raise InputError(path, "is a directory, not a message file") from None
+    except NotRegularFile as err:
+        raise InputError(path, str(err)) from None
     except OSError as err:
         raise InputError(path, f"cannot read file: {err.strerror or err}") from None
     return within_limit(data, path, max_bytes)

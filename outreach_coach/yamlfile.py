@@ -99,8 +99,13 @@ def load_yaml_text(text: str, where: str) -> Any:
 
 def load_yaml_file(path: Path) -> Any:
     """Read and parse one YAML file."""
+    from .reading import NotRegularFile, open_regular
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open_regular(path) as handle:
+            text = handle.read().decode("utf-8-sig")
+    except NotRegularFile as err:
+        raise ConfigError(f"{path}: {err}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: cannot read: not UTF-8 text") from None
     except OSError as err:

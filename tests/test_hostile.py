@@ -131,11 +131,15 @@ def test_unreadable_rule_files_name_the_file(tmp_path, content, problem):
     ("{% include '/etc/passwd' %}", "TemplateNotFound"),
     ("{% for i in range(5 %}", "TemplateSyntaxError"),
 ])
-def test_hostile_jinja_in_a_rule_example_fails_when_the_rule_loads(tmp_path, example, problem):
+def test_hostile_jinja_in_a_rule_example_fails_when_checked_not_when_the_rule_loads(tmp_path, example, problem):
+    from outreach_coach.rulecheck import example_failures
+
     text = RULE.format(id="jinja-example", check="{type: regex, patterns: [zzz]}")
     (tmp_path / "jinja-example.yaml").write_text(text + f"examples: {{fires: [\"{example}\"]}}\n")
-    with pytest.raises(ConfigError, match=f"rule 'jinja-example': key 'examples.fires\\[0\\]': {problem}"):
-        load_rule(tmp_path / "jinja-example.yaml")
+    rule = load_rule(tmp_path / "jinja-example.yaml")  # loading never renders an example
+    (failure,) = example_failures(RuleSet([rule]), [rule])
+    assert str(failure).startswith(f"{tmp_path / 'jinja-example.yaml'}: rule 'jinja-example': "
+                                   f"key 'examples.fires[0]': {problem}") and "\n" not in str(failure)
 
 
 def test_a_broken_user_rule_stops_the_run_on_the_cli_instead_of_dropping_rules(tmp_path):

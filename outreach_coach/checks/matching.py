@@ -8,7 +8,7 @@ import regex
 
 from .anchors import AnchoredMatcher
 from .base import Check, Context, Hit, Param
-from .regexsafety import nested_quantifier
+from .regexsafety import MAX_REPEAT_COUNT, large_count, nested_quantifier
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -53,12 +53,27 @@ def pattern_features(patterns: list) -> set[str]:
     return needed
 
 
+_OPERATOR = regex.compile(r"[!?+*]|\{(\d*),?(\d*)\}")
+
+
 def check_patterns(patterns: list, key: str) -> None:
-    """Reject the classic YAML slip: unquoted no/on/yes/off read as booleans where words are meant."""
+    """Reject what could hang or exhaust the Matcher (REGEX predicates that backtrack badly, huge counted
+    repeats) and the classic YAML slip: unquoted no/on/yes/off read as booleans where words are meant."""
     for index, pattern in enumerate(patterns):
         if not isinstance(pattern, list) or not all(isinstance(token, dict) for token in pattern):
             raise ValueError(f"{key}[{index}] must be a list of token mappings")
+        for value in _regex_predicates(pattern):
+            # spaCy runs REGEX predicates with `re`, which has no time limit.
+            if not isinstance(value, str) or nested_quantifier(value) or large_count(value):
+                raise ValueError(f"{key}[{index}]: REGEX {value!r:.60} repeats a repetition, an alternation or "
+                                 f"over {MAX_REPEAT_COUNT} times and could hang on a long token; simplify it or "
+                                 "use the time-bounded regex check type")
         for token in pattern:
+            operator = token.get("OP")
+            if operator is not None and not (isinstance(operator, str) and _OPERATOR.fullmatch(operator)
+                                             and not large_count(operator)):
+                raise ValueError(f"{key}[{index}]: OP {operator!r:.40} must be !, ?, +, * or a count "
+                                 f"{{n,m}} of at most {MAX_REPEAT_COUNT}")
             for attr, value in token.items():
                 if attr not in _WORD_ATTRIBUTES:
                     continue
@@ -167,12 +182,6 @@ class Pattern(Check):
     def __init__(self, options):
         super().__init__(options)
         check_patterns(self.options["patterns"], "patterns")
-        for pattern in self.options["patterns"]:
-            for value in _regex_predicates(pattern):
-                # spaCy runs REGEX predicates with `re`, which has no time limit.
-                if not isinstance(value, str) or nested_quantifier(value):
-                    raise ValueError(f"REGEX {value!r:.60} nests repetitions and could hang on a long token; "
-                                     "simplify it or use the time-bounded regex check type")
         self.filter = MatchFilter(self.options)
 
     def features(self) -> frozenset[str]:
@@ -210,6 +219,9 @@ class Regex(Check):
     def __init__(self, options):
         super().__init__(options)
         flags = regex.IGNORECASE if self.options["ignore-case"] else 0
+        for pattern in self.options["patterns"]:
+            if large_count(str(pattern)):
+                raise ValueError(f"pattern {str(pattern)!r:.60} repeats over {MAX_REPEAT_COUNT} times; use a smaller count")
         self.compiled = [regex.compile(str(p), flags) for p in self.options["patterns"]]
 
     def run(self, ctx: Context) -> Iterator[Hit]:

@@ -4,11 +4,19 @@ from __future__ import annotations
 import re
 
 _COUNTED = re.compile(r"\{(\d*)(,?)(\d*)\}")
+# Counted repeats above this are refused: `a{1,10000000}` builds a huge program when it compiles.
+MAX_REPEAT_COUNT = 1000
+
+
+def large_count(pattern: str, limit: int = MAX_REPEAT_COUNT) -> bool:
+    """Whether a counted repeat (`{n}`, `{n,m}`) in the pattern asks for more than `limit` repetitions."""
+    return any(int(number) > limit for match in _COUNTED.finditer(pattern) for number in match.group(1, 3) if number)
 
 
 def nested_quantifier(pattern: str) -> bool:
-    """Whether a repeated group itself holds a repetition, as in `(a+)+` or `(\\w*\\s?)*`: exponential on a miss."""
-    stack: list[bool] = []  # per open group: does it hold a quantifier?
+    """Whether a repeated group itself holds a repetition or an alternation, as in `(a+)+`, `(\\w*\\s?)*` or
+    `(a|a)+`: exponential on a miss."""
+    stack: list[bool] = []  # per open group: does it hold a quantifier or an alternation?
     closed_with_quantifier = False  # the group just closed held one
     index = 0
     while index < len(pattern):
@@ -27,6 +35,8 @@ def nested_quantifier(pattern: str) -> bool:
             closed_with_quantifier = False
             if char == "(":
                 stack.append(False)
+            elif char == "|" and stack:
+                stack[-1] = True
             elif char == ")" and stack:
                 closed_with_quantifier = stack.pop()
                 if stack and closed_with_quantifier:

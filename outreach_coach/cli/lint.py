@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from functools import partial
+from pathlib import Path
 
 import click
 
@@ -84,13 +85,17 @@ def _exit_code(summary: Summary, fail_on: str) -> ExitCode:
     return ExitCode.CLEAN
 
 
-@click.command("rules")
+@click.group("rules", invoke_without_command=True)
 @config_option
 @click.option("--all", "show_all", is_flag=True, help="Include rules that are switched off.")
 @click.option("-f", "--format", "output_format", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True, help="text: one rule a line; markdown: the catalogue in docs/rules.md.")
-def rules_command(config_path, show_all, output_format):
-    """List the rules: id, severity, where it applies, and what it checks."""
+@click.pass_context
+def rules_command(ctx, config_path, show_all, output_format):
+    """List the rules: id, severity, where it applies, and what it checks ('rules check' runs their examples)."""
+    ctx.obj = config_path
+    if ctx.invoked_subcommand:
+        return
     rules = RuleSet.load(load_config(config_path))
     listed = [r for r in sorted(rules.all.values(), key=lambda r: r.id) if r.enabled or show_all]
     if output_format == "markdown":
@@ -99,6 +104,29 @@ def rules_command(config_path, show_all, output_format):
     for rule in listed:
         state = "" if rule.enabled else " (off)"
         click.echo(f"{rule.id:28} {rule.severity.label:10} {_scope(rule):34} {rule.message.splitlines()[0]}{state}")
+
+
+@rules_command.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.pass_obj
+def rules_check_command(config_path, paths):
+    """Run each rule's `fires` and `passes` examples (of the rule files or folders given, else of every rule);
+    exit 1 if one fails."""
+    from ..rulecheck import example_failures
+
+    config = load_config(config_path)
+    folders = tuple(Path(p) if Path(p).is_dir() else Path(p).parent for p in paths)
+    rules = RuleSet.load(dataclasses.replace(config, rule_paths=(*config.rule_paths, *folders)))
+    wanted = {Path(p).resolve() for p in paths}
+    checked = [r for r in rules.all.values()
+               if not paths or Path(r.file).resolve() in wanted or Path(r.file).resolve().parent in wanted]
+    failures = 0
+    for failure in example_failures(rules, sorted(checked, key=lambda r: r.id)):
+        failures += 1
+        click.echo(str(failure))
+    examples = sum(len(r.fires) + len(r.passes) for r in checked)
+    click.echo(f"{len(checked)} rules, {examples} examples checked: {failures} failing", err=True)
+    sys.exit(ExitCode.FINDINGS if failures else ExitCode.CLEAN)
 
 
 def catalogue_markdown(rules) -> str:

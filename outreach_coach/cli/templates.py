@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..errors import ConfigError, InputError
+from ..outputs import OutputError, check_target, write_atomically
 from ..templates import Catalogue, RenderError, Template, render
 from ..yamlfile import load_yaml_file
 from .common import ExitCode, load_config
@@ -27,6 +28,11 @@ def _catalogue(config_path: str | None) -> Catalogue:
     return Catalogue.load(load_config(config_path))
 
 
+def _config_file(config_path: str | None) -> str | None:
+    """The config file in force, which an output must not replace either."""
+    return load_config(config_path).source
+
+
 def _get(catalogue: Catalogue, template_id: str) -> Template:
     try:
         return catalogue.get(template_id)
@@ -41,22 +47,17 @@ def _render(template: Template, values: dict[str, Any]) -> str:
         raise click.UsageError(str(err)) from None
 
 
-def _write(text: str, output: str | None, force: bool, inputs: tuple[str | None, ...] = ()) -> None:
-    """Print the message, or write it to a new file (an existing one only with --force, never an input)."""
+def _write(text: str, output: str | None, force: bool, reads: tuple[str | None, ...] = ()) -> None:
+    """Print the message, or write it atomically to a new file (an existing one only with --force), never
+    onto a file the command reads."""
     if output is None:
         click.echo(text, nl=False)
         return
-    path = Path(output)
-    if path.is_symlink():
-        raise click.UsageError(f"{output}: is a symlink; write the message to a plain file")
-    if path.exists() and any(source and Path(source).resolve() == path.resolve() for source in inputs):
-        raise click.UsageError(f"{output}: is an input of this command; write the message to another file")
-    if path.exists() and not force:
-        raise click.UsageError(f"{output}: already exists; pass --force to overwrite it")
     try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise click.UsageError(f"{output}: cannot write: {err.strerror or err}") from None
+        check_target(Path(output), reads, force)
+        write_atomically(Path(output), text)
+    except OutputError as err:
+        raise click.UsageError(str(err)) from None
     click.echo(f"wrote {output}", err=True)
 
 
@@ -166,7 +167,7 @@ def render_command(template_id, pairs, vars_path, draft, example, output, force,
         values.update({k: v for k, v in values_from(_parse_draft(draft, config_path)).items() if k in declared})
     values.update(_vars_file(vars_path))
     values.update(_parse_vars(pairs, template))
-    _write(_render(template, values), output, force, (draft, vars_path))
+    _write(_render(template, values), output, force, (draft, vars_path, template.file, _config_file(config_path)))
 
 
 @click.command("suggest")
@@ -241,4 +242,4 @@ def followup_command(sent_message, today, pairs, output, force, config_path):
     text = _render(template, values)
     for line in describe(template, values):
         click.echo(line, err=True)
-    _write(text, output, force, (sent_message,))
+    _write(text, output, force, (sent_message, template.file, _config_file(config_path)))

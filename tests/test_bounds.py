@@ -1,0 +1,46 @@
+"""Bounded by design: punctuation runs, counted repeats, risky patterns in `unless:`, and the sandbox."""
+from __future__ import annotations
+
+import pytest
+from jinja2 import TemplateError
+
+from outreach_coach.errors import ConfigError
+from outreach_coach.nlp import MAX_PUNCTUATION_RUN, tame_punctuation_runs
+from outreach_coach.sandbox import render
+
+from .test_hostile import rule_folder, user_rules
+
+
+@pytest.mark.parametrize("char", ["!", "?", "[", "\u201c"])
+def test_a_long_punctuation_run_is_cut_short_with_offsets_kept(char):
+    text = "Hi Dana,\n" + char * 45_000 + " Rui"
+    tamed = tame_punctuation_runs(text)
+    assert len(tamed) == len(text) and tamed.endswith(" Rui") and tamed.startswith("Hi Dana,\n")
+    assert tamed.count(char) == MAX_PUNCTUATION_RUN
+
+
+@pytest.mark.parametrize("check", [
+    "{type: regex, patterns: ['a{1,10000000}']}",
+    "{type: pattern, patterns: [[{LOWER: a, OP: '{1,10000000}'}]]}",
+    "{type: pattern, patterns: [[{LOWER: a}]], unless: [[{TEXT: {REGEX: '(a+)+$'}}]]}",
+    "{type: pattern, patterns: [[{TEXT: {REGEX: '^(a|a)+$'}}]]}",
+])
+def test_hostile_patterns_are_refused_at_load_naming_file_and_rule(tmp_path, check):
+    folder = rule_folder(tmp_path, **{"hostile": check})
+    with pytest.raises(ConfigError) as err:
+        user_rules(folder)
+    assert str(err.value).startswith(f"{folder / 'hostile.yaml'}: rule 'hostile'") and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("source", [
+    "{% set s = 'ab' * 100000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+    "{{ ((9**999)**999)**999 }}",
+    "{% set s = 'a' * 100000 %}{{ s ~ s ~ s }}",
+    "{% set s = 'a' * 100000 %}{{ s|replace('a', s) }}",
+    "{% set s = 'a' * 100000 %}{{ s.replace('a', s) }}",
+    "{{ ['a' * 100000, 'b' * 100000]|join('x') }}",
+    "{{ ('x' * 100000).join(['1', '2', '3']) }}",
+])
+def test_the_sandbox_refuses_runaway_work(source):
+    with pytest.raises(TemplateError):
+        render(source)
