@@ -67,7 +67,7 @@ def is_offer(piece: "Span") -> bool:
            for t in piece):
         return True
     material = any(t.lemma_.lower() in CV_NOUNS for t in piece)
-    if not material and (USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece) or _here_is(piece)):
+    if not material and USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece):
         return True
     if HELP_OFFERED.search(piece.text):
         return True
@@ -99,8 +99,21 @@ def _invites(token: "Token") -> bool:
     return False
 
 
-def _here_is(piece: "Span") -> bool:
+def asks_review_of_own(piece: "Span") -> bool:
+    """ "Could you look over our schematic?": a request whose object is the writer's own thing."""
+    return lang.is_request(piece) and any(
+        _verb_object(t) and any(g.dep_ == "poss" and g.lower_ in ("my", "our") for g in t.children) for t in piece)
+
+
+def _verb_object(token: "Token") -> bool:
+    """The thing a verb acts on: "review my draft", "look over our schematic"."""
+    return token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and token.head.dep_ == "prep"
+
+
+def hands_over(piece: "Span") -> bool:
     """ "Here is the script", "Attached is our audit": something handed over, unless it is the CV."""
+    if any(t.lemma_.lower() in CV_NOUNS for t in piece):
+        return False
     for token in piece:
         if token.lower_ in ("here", "attached", "enclosed", "below"):
             verbs = [token, token.head, *(c for c in token.children if c.lemma_ == "be")]
