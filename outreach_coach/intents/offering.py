@@ -140,7 +140,15 @@ def _offer_verb(token: "Token", piece: "Span") -> bool:
         return False
     if any(o.lemma_.lower() in ASK_MATERIAL or o.lower_ in ASK_MATERIAL for o in things):
         return False
-    return _offered(token)
+    return _offered(token) or _standing_offer(token, objects)
+
+
+def _standing_offer(token: "Token", objects: list["Token"]) -> bool:
+    """ "We give maintainers free CI minutes": a programme the writer runs for people like the reader."""
+    # The parser marks the double object as dative or as a second dobj.
+    recipient = any(o.dep_ == "dative" for o in objects) or len(objects) > 1 or any(
+        c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children)
+    return token.tag_ in ("VBP", "VBZ") and recipient and any(o.dep_ == "dobj" for o in objects)
 
 
 def _reports(token: "Token") -> bool:
