@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .. import language as lang
 from .asking import ask_kinds
 from .meetings import states_duration
-from .offering import is_offer
+from .offering import asks_review_of_own, hands_over, is_offer
 from .questions import is_broad_question, names_agenda
 
 if TYPE_CHECKING:
@@ -58,8 +58,13 @@ def asks(ctx: "Context") -> tuple[Ask, ...]:
 
 def offers(ctx: "Context") -> tuple[Offer, ...]:
     """What the message offers the reader, computed once per message."""
-    return ctx.remember("intents.offers", lambda: tuple(
-        Offer(p.start_char, p.end_char) for p in message_pieces(ctx) if is_offer(p)))
+    def find():
+        pieces = message_pieces(ctx)
+        # What is attached to a request to review the writer's own thing is that thing: the ask's material.
+        material_asked = any(asks_review_of_own(p) for p in pieces)
+        return tuple(Offer(p.start_char, p.end_char) for p in pieces
+                     if is_offer(p) or not material_asked and hands_over(p))
+    return ctx.remember("intents.offers", find)
 
 
 def meeting_asks(ctx: "Context") -> tuple[Ask, ...]:

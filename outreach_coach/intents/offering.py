@@ -46,6 +46,10 @@ USEFUL_TO_THEM = re.compile(
     r"|thought you might|made me think of you|for your (next|future|upcoming))\b", re.I)
 # "Let me know if I can be helpful": an offer of help, even put inside a request.
 HELP_OFFERED = re.compile(r"\bif (i|we) can (help|be (of )?(any )?(help|helpful|useful|use|assistance))\b", re.I)
+# Prepositions that make the reader the one who gets the thing: "to you", "for your team", "off your plate".
+BENEFICIARY_PREPS = frozenset({"to", "for", "off"})
+# Subjects that cannot be the agent: relative pronouns ("which I'll send") and numbers left by a bad split.
+NOT_AGENT_TAGS = frozenset({"WDT", "WP", "CD"})
 URL = re.compile(r"https?://\S+|\bwww\.\S+", re.I)
 # Writing, building or recording something, with the link to it: sharing the writer's own work.
 MADE_VERBS = frozenset({
@@ -63,7 +67,7 @@ def is_offer(piece: "Span") -> bool:
            for t in piece):
         return True
     material = any(t.lemma_.lower() in CV_NOUNS for t in piece)
-    if not material and (USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece) or _here_is(piece)):
+    if not material and USEFUL_TO_THEM.search(piece.text) and not lang.is_request(piece):
         return True
     if HELP_OFFERED.search(piece.text):
         return True
@@ -95,8 +99,21 @@ def _invites(token: "Token") -> bool:
     return False
 
 
-def _here_is(piece: "Span") -> bool:
+def asks_review_of_own(piece: "Span") -> bool:
+    """ "Could you look over our schematic?": a request whose object is the writer's own thing."""
+    return lang.is_request(piece) and any(
+        _verb_object(t) and any(g.dep_ == "poss" and g.lower_ in ("my", "our") for g in t.children) for t in piece)
+
+
+def _verb_object(token: "Token") -> bool:
+    """The thing a verb acts on: "review my draft", "look over our schematic"."""
+    return token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.head.pos_ == "VERB" and token.head.dep_ == "prep"
+
+
+def hands_over(piece: "Span") -> bool:
     """ "Here is the script", "Attached is our audit": something handed over, unless it is the CV."""
+    if any(t.lemma_.lower() in CV_NOUNS for t in piece):
+        return False
     for token in piece:
         if token.lower_ in ("here", "attached", "enclosed", "below"):
             verbs = [token, token.head, *(c for c in token.children if c.lemma_ == "be")]
@@ -113,7 +130,7 @@ def _offer_verb(token: "Token", piece: "Span") -> bool:
     if _reports(token):
         return True
     if token.lemma_ not in OFFER_VERBS:
-        return False
+        return _to_reader(token) and _offered(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr")]
     if token.lemma_ in PASSING_VERBS and not objects:
         return False
@@ -123,7 +140,15 @@ def _offer_verb(token: "Token", piece: "Span") -> bool:
         return False
     if any(o.lemma_.lower() in ASK_MATERIAL or o.lower_ in ASK_MATERIAL for o in things):
         return False
-    return _offered(token)
+    return _offered(token) or _standing_offer(token, objects)
+
+
+def _standing_offer(token: "Token", objects: list["Token"]) -> bool:
+    """ "We give maintainers free CI minutes": a programme the writer runs for people like the reader."""
+    # The parser marks the double object as dative or as a second dobj.
+    recipient = any(o.dep_ == "dative" for o in objects) or len(objects) > 1 or any(
+        c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children)
+    return token.tag_ in ("VBP", "VBZ") and recipient and any(o.dep_ == "dobj" for o in objects)
 
 
 def _reports(token: "Token") -> bool:
@@ -135,9 +160,30 @@ def _reports(token: "Token") -> bool:
         g.lower_ == "your" for o in objects for g in o.children)
 
 
+def _reader_receives(token: "Token") -> bool:
+    return token.lemma_ in READER_AS_OBJECT and any(c.dep_ in ("dobj", "dative") and c.lower_ == "you"
+                                                    for c in token.children) and any(
+        c.dep_ in ("prep", "dobj") and c.lower_ != "you" for c in token.children)
+
+
+def _to_reader(token: "Token") -> bool:
+    """ "I can have a draft to you", "I'll take the report off your plate": the reader gets the thing."""
+    things = [c for c in token.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    if not things or any(lang.lemma_of(t) in ASK_MATERIAL for t in things):
+        return False
+    preps = [c for c in (*token.children, *(d for t in things for d in t.subtree))
+             if c.dep_ in ("prep", "dative") and c.lower_ in BENEFICIARY_PREPS]
+    return any(_is_reader(g) for c in preps for g in c.children)
+
+
+def _is_reader(token: "Token") -> bool:
+    return token.lower_ == "you" or any(g.dep_ == "poss" and g.lower_ == "your" for g in token.children)
+
+
 def _writer_does(token: "Token") -> bool:
     for node in lang.ancestors_and_self(token):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "which I'm happy to send": the relative pronoun is not the agent; a bare number is a split fragment.
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in NOT_AGENT_TAGS]
         if subjects:
             return subjects[0].lower_ in SPEAKERS
         # "I recorded it and can send it over": coordinated verbs share the subject.
@@ -152,8 +198,11 @@ def _offered(token: "Token") -> bool:
             return True
         if node.lemma_ in OFFER_HEADS or node.lemma_ == "let":
             return True
-        if node.lemma_ in ("want", "like", "love") and token.lemma_ in ("share", "send", "give", "show", "offer"):
+        # "I'd love to walk you through the plan": a wish to give, with the reader as the one who gets it.
+        if node.lemma_ in ("want", "like", "love") and (token.lemma_ in ("share", "send", "give", "show", "offer")
+                                                        or _reader_receives(token)):
             return True
-        if node.dep_ in lang.CLAUSE_BREAKS:
+        # Coordinated verbs share the modality: "I'd love to buy you lunch and walk you through it".
+        if node.dep_ in lang.CLAUSE_BREAKS and node.dep_ != "conj":
             break
     return False
