@@ -279,7 +279,7 @@ def test_cli_end_to_end_exit_2_one_line_errors_no_traceback(tmp_path):
     write_neighbours(tmp_path)
     before = snapshot(tmp_path)
     done = subprocess.run([sys.executable, "-m", "outreach_coach", "lint", "--no-color", str(tmp_path),
-                           str(tmp_path / "missing.md")], capture_output=True, text=True, timeout=120)
+                           str(tmp_path / "missing.md")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
     errors = [line for line in done.stderr.splitlines() if "cp1252" not in line]
