@@ -8,8 +8,9 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from .errors import ConfigError, did_you_mean
-from .findings import Severity
-from .reading import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
+from .understanding import lexicon
+from .linting.findings import Severity
+from .inputs.files import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
 from .yamlfile import load_yaml_file
 
 if sys.version_info >= (3, 11):
@@ -31,6 +32,7 @@ KEYS = {
     "template-paths": "extra folders of templates, searched before the built-in ones",
     "max-file-size": "largest message file read, in bytes",
     "globs": "file patterns linted inside folders",
+    "lexicon": "words added to the coach's word sets: {family.set: [word, ...]} (see lexicon/)",
     "per-file-disable": "{file pattern: [rule ids]}: rules switched off for matching files ('*.txt', 'drafts/*.eml')",
 }
 
@@ -56,6 +58,7 @@ class Config:
     template_paths: tuple[Path, ...] = ()
     max_file_size: int = DEFAULT_MAX_BYTES
     globs: tuple[str, ...] = DEFAULT_GLOBS
+    lexicon: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     per_file_disable: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def settings(self, rule_id: str) -> RuleSettings:
@@ -134,7 +137,7 @@ def from_mapping(data: Any, where: str = "<config>", base: Path | None = None) -
     if model is not None and not isinstance(model, str):
         raise ConfigError(f"{where}: key 'model' must be a model package name")
     return Config(
-        source=where, fail_on=fail_on, model=model, rules=rules,
+        source=where, fail_on=fail_on, model=model, rules=rules, lexicon=_lexicon_additions(data, where),
         rule_paths=tuple(base / p for p in _str_list(data, "rule-paths", where)),
         template_paths=tuple(base / p for p in _str_list(data, "template-paths", where)),
         max_file_size=size, globs=tuple(globs) or DEFAULT_GLOBS,
@@ -151,6 +154,20 @@ def _per_file_disable(data: dict, where: str) -> tuple[tuple[str, tuple[str, ...
             raise ConfigError(f"{where}: key 'per-file-disable': {pattern!r} is not a file pattern")
         entries.append((pattern, tuple(_str_list(table, pattern, f"{where}: key 'per-file-disable'"))))
     return tuple(entries)
+
+
+def _lexicon_additions(data: dict, where: str) -> dict[str, tuple[str, ...]]:
+    """`lexicon: {family.set: [words]}`, checked against the sets that exist."""
+    additions = {}
+    for key, words in _mapping(data, "lexicon", where).items():
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(words, list) or not all(isinstance(word, str) and word.strip() for word in words):
+            raise ConfigError(f"{where}: key 'lexicon': set '{key}' must be given a list of words")
+        additions[str(key)] = tuple(words)
+    if additions:
+        lexicon.current_base().extended(additions, where)  # names an unknown set, with a near match
+    return additions
 
 
 def _rule_settings(rule_id: str, value: Any, where: str, before: RuleSettings | None) -> RuleSettings:

@@ -99,7 +99,7 @@ def load_yaml_text(text: str, where: str) -> Any:
 
 def load_yaml_file(path: Path) -> Any:
     """Read and parse one YAML file."""
-    from .reading import NotRegularFile, open_regular
+    from .inputs.files import NotRegularFile, open_regular
 
     try:
         with open_regular(path) as handle:
@@ -111,3 +111,18 @@ def load_yaml_file(path: Path) -> Any:
     except OSError as err:
         raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from None
     return load_yaml_text(text, str(path))
+
+
+def load_trusted_yaml_file(path: Path) -> Any:
+    """Read one of the package's own YAML files (lexicon): libyaml's safe C loader where it is built in.
+
+    These files ship with the package, so the alias and nesting bounds for untrusted YAML are not needed;
+    the C loader makes cold start several times faster. Still `safe` loading: no Python tags.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as err:
+        raise ConfigError(f"{path}:{describe_error(err)}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read: {err}") from None

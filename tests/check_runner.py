@@ -1,9 +1,10 @@
 """Run one configured check type on a message text, outside any rule, for unit tests of check types."""
 from __future__ import annotations
 
-from outreach_coach import messages, nlp
-from outreach_coach.checks import CHECK_TYPES, Context
-from outreach_coach.checks.base import validate_options
+from outreach_coach.inputs import messages
+from outreach_coach.understanding import nlp
+from outreach_coach.linting.checks import CHECK_TYPES, Context
+from outreach_coach.linting.checks.base import validate_options
 
 from .conftest import TODAY
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from outreach_coach import Coach, InputError
-from outreach_coach import reading
+from outreach_coach.inputs import files as reading
 from outreach_coach.config import Config
-from outreach_coach.messages import MAX_TEXT_CHARS, parse
+from outreach_coach.inputs.messages import MAX_TEXT_CHARS, parse
 
 from .conftest import TODAY
 
@@ -278,8 +278,8 @@ def test_cli_end_to_end_exit_2_one_line_errors_no_traceback(tmp_path):
         (tmp_path / name).write_bytes(CASES[name][0])
     write_neighbours(tmp_path)
     before = snapshot(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "outreach_coach", "lint", "--no-color", str(tmp_path),
-                           str(tmp_path / "missing.md")], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    done = subprocess.run([sys.executable, "-m", "outreach_coach", "lint", "--no-color", "--no-cache", str(tmp_path),
+                           str(tmp_path / "missing.md")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
     errors = [line for line in done.stderr.splitlines() if "cp1252" not in line]

@@ -5,8 +5,8 @@ import pytest
 from jinja2 import TemplateError
 
 from outreach_coach.errors import ConfigError
-from outreach_coach.nlp import MAX_PUNCTUATION_RUN, tame_punctuation_runs
-from outreach_coach.sandbox import render
+from outreach_coach.understanding.nlp import MAX_PUNCTUATION_RUN, tame_punctuation_runs
+from outreach_coach.writing.sandbox import render
 
 from .test_hostile import rule_folder, user_rules
 

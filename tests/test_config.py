@@ -7,8 +7,8 @@ import pytest
 
 from outreach_coach import config as config_module
 from outreach_coach.errors import ConfigError
-from outreach_coach.findings import Severity
-from outreach_coach.rules import RuleSet
+from outreach_coach.linting.findings import Severity
+from outreach_coach.linting.ruleset import RuleSet
 
 
 def test_discovers_yaml_config_upward(tmp_path):

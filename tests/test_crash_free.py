@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from outreach_coach.engine import FileResult
+from outreach_coach.linting.engine import FileResult
 
 from .conftest import REPO
 

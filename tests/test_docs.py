@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from outreach_coach.cli import cli
+from outreach_coach.frontends.cli import cli
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

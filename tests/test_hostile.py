@@ -12,8 +12,8 @@ from jinja2 import TemplateError
 from outreach_coach import Coach
 from outreach_coach import config as config_module
 from outreach_coach.errors import ConfigError
-from outreach_coach.rules import RuleSet, expand_example, load_rule
-from outreach_coach.sandbox import render
+from outreach_coach.linting.ruleset import RuleSet, expand_example, load_rule
+from outreach_coach.writing.sandbox import render
 
 RULE = """id: {id}
 severity: warning
@@ -132,7 +132,7 @@ def test_unreadable_rule_files_name_the_file(tmp_path, content, problem):
     ("{% for i in range(5 %}", "TemplateSyntaxError"),
 ])
 def test_hostile_jinja_in_a_rule_example_fails_when_checked_not_when_the_rule_loads(tmp_path, example, problem):
-    from outreach_coach.rulecheck import example_failures
+    from outreach_coach.linting.rule_examples import example_failures
 
     text = RULE.format(id="jinja-example", check="{type: regex, patterns: [zzz]}")
     (tmp_path / "jinja-example.yaml").write_text(text + f"examples: {{fires: [\"{example}\"]}}\n")
@@ -226,7 +226,7 @@ def test_a_pyproject_whose_tool_table_is_not_a_table_is_not_a_config(tmp_path):
 
 
 def test_an_empty_glob_from_the_command_line_falls_back_to_the_message_suffixes(tmp_path):
-    from outreach_coach.reading import discover
+    from outreach_coach.inputs.files import discover
 
     (tmp_path / "a.md").write_text("Hi.")
     (tmp_path / "b.csv").write_text("x")
@@ -259,8 +259,8 @@ Hi {{ name }},
     "{% macro again() %}{{ again() }}{% endmacro %}{{ again() }}",
 ])
 def test_a_user_template_that_would_hang_or_crash_is_a_render_error(tmp_path, body):
-    from outreach_coach.templates import Catalogue, RenderError
-    from outreach_coach.templates import render as render_template
+    from outreach_coach.writing.templates import Catalogue, RenderError
+    from outreach_coach.writing.templates import render as render_template
 
     (tmp_path / "cold").mkdir()
     (tmp_path / "cold" / "hostile.md.j2").write_text(TEMPLATE + body + "\n")
@@ -274,7 +274,7 @@ def test_a_user_template_that_would_hang_or_crash_is_a_render_error(tmp_path, bo
 def test_render_output_never_overwrites_an_input_even_with_force(tmp_path):
     from click.testing import CliRunner
 
-    from outreach_coach.cli import cli
+    from outreach_coach.frontends.cli import cli
 
     draft = tmp_path / "draft.md"
     draft.write_text("---\nto: {name: Dana Li}\n---\nHi Dana,\n\nA question about your choir.\n\nRui\n")

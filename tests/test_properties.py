@@ -11,8 +11,8 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from outreach_coach.engine import FileResult
-from outreach_coach.messages import KINDS, RECIPIENT_TYPES
+from outreach_coach.linting.engine import FileResult
+from outreach_coach.inputs.messages import KINDS, RECIPIENT_TYPES
 
 FORMATS = ("txt", "md", "eml")
 KEYS = ("kind", "channel", "subject", "sent", "previous", "to", "disable", "from", "date")
@@ -104,7 +104,7 @@ def test_linting_is_deterministic_in_any_file_order(coach, texts, order):
 
 
 def _template_values():
-    from outreach_coach.templates import Catalogue
+    from outreach_coach.writing.templates import Catalogue
 
     templates = list(Catalogue.load().all().values())
     text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
@@ -118,8 +118,8 @@ def _template_values():
 
 @given(case=_template_values())
 def test_linting_a_rendered_template_never_raises(coach, case):
-    from outreach_coach.templates import RenderError
-    from outreach_coach.templates import render as render_template
+    from outreach_coach.writing.templates import RenderError
+    from outreach_coach.writing.templates import render as render_template
 
     template, values = case
     try:
@@ -132,7 +132,7 @@ def test_linting_a_rendered_template_never_raises(coach, case):
 def test_linting_is_the_same_with_any_number_of_jobs_in_any_order(coach, tmp_path, monkeypatch):
     import random
 
-    from outreach_coach import parallel
+    from outreach_coach.linting import parallel
 
     monkeypatch.setattr(parallel, "CHUNK_SIZE", 4)
     rng = random.Random(20261128)

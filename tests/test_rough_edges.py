@@ -9,7 +9,7 @@ import pytest
 from outreach_coach import Coach
 from outreach_coach.config import Config, from_mapping
 from outreach_coach.errors import ConfigError
-from outreach_coach.rules import RuleSet, builtin_rules_dir
+from outreach_coach.linting.ruleset import RuleSet, builtin_rules_dir
 
 from .conftest import REPO, TODAY
 
@@ -89,7 +89,7 @@ def test_a_follow_up_dated_before_its_previous_message_gets_a_notice_not_a_negat
 def test_explain_suggests_the_rule_id_meant():
     from click.testing import CliRunner
 
-    from outreach_coach.cli import cli
+    from outreach_coach.frontends.cli import cli
 
     result = CliRunner().invoke(cli, ["explain", "pick-you-brain"])
     assert result.exit_code == 2 and "did you mean 'pick-your-brain'" in result.output

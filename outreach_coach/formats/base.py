@@ -5,9 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Callable
 
-from ..engine import FileResult
-from ..findings import Severity
-from ..rules import RuleSet
+from ..linting.engine import FileResult
+from ..linting.ruleset import RuleSet
 
 
 @dataclass

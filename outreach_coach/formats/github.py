@@ -1,8 +1,8 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff."""
 from __future__ import annotations
 
-from ..engine import FileResult
-from ..findings import Severity
+from ..linting.engine import FileResult
+from ..linting.findings import Severity
 from .base import Formatter
 from .terminal import printable
 

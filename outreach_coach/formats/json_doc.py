@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..engine import FileResult
+from ..linting.engine import FileResult
 from .base import Formatter, Summary
 
 

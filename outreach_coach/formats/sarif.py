@@ -8,9 +8,9 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from .. import __version__
-from ..engine import FileResult
-from ..findings import Finding, Severity
-from ..rules import Rule
+from ..linting.engine import FileResult
+from ..linting.findings import Finding, Severity
+from ..linting.ruleset import Rule
 from .base import Formatter, Summary
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

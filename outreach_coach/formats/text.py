@@ -1,8 +1,8 @@
 """The default, human-readable format."""
 from __future__ import annotations
 
-from ..engine import FileResult
-from ..findings import Severity
+from ..linting.engine import FileResult
+from ..linting.findings import Severity
 from .base import Formatter, Summary
 from .terminal import printable
 

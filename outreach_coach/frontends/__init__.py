@@ -1,0 +1,1 @@
+"""The front ends over the library: command line, language server, local page."""

@@ -1,0 +1,1 @@
+"""Reading message files: discovery, decoding, the three formats, sections and quoted history."""

@@ -1,0 +1,133 @@
+"""What a message leans on instead of a reason: the writer's need of this one reply, or some unnamed future gain."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...understanding import clauses as language
+from .base import Context
+from .pressure import _ClauseCheck
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Who or what the reader is made into when they are the writer's last resort ("the last person I can ask").
+RESORT_NOUNS = frozenset({"person", "one", "people", "hope", "chance", "resort", "option", "door", "shot",
+                          "lifeline", "contact", "name"})
+# Giving up on the writer's own path if the reader refuses ("if you say no, I'll quit").
+GIVING_UP_VERBS = frozenset({"quit", "abandon", "leave", "stop"})
+GIVING_UP_STATES = frozenset({"done", "finished", "through"})
+# What makes a condition the reader's refusal: "if you say no", "if you can't help", "if you decline".
+REFUSAL_WORDS = frozenset({"no", "not", "n't", "never", "decline", "refuse", "pass", "ignore"})
+
+# Things left unnamed that might one day come of a contact ("whatever comes up", "what might come of it").
+INDEFINITES = frozenset({"whatever", "anything", "something", "what"})
+COMING_VERBS = frozenset({"come", "arise", "happen", "pop", "open", "turn", "develop", "emerge"})
+# Contact kept up for its own sake: being connected, in touch, teaming up.
+CONTACT_LEMMAS = frozenset({"connect", "touch", "network", "collaborate", "team", "partner", "know"})
+# Quantities of people that make the people themselves the goal ("as many people as I can", "more coaches").
+CROWD_WORDS = frozenset({"many", "more", "other", "new", "fellow", "lots"})
+MEETING_VERBS = frozenset({"meet", "know", "connect", "network"})
+
+
+class LastResort(_ClauseCheck):
+    """Fires where the writer makes the reader their last resort or ties giving up to the reader's no.
+
+    "You're the last person I can ask", "my last hope", "if you say no I'm done with music":
+    the weight of the writer's situation put on one reply.
+    """
+
+    def found(self, ctx: Context) -> Iterator[tuple["Token", "Token"]]:
+        for sent in language.sentences(ctx.doc, ctx.scope):
+            for token in sent:
+                if token.lower_ == "last" and token.dep_ == "amod" and self._the_resort(token.head):
+                    yield token, token.head
+            refusal = self._refusal_condition(sent)
+            if refusal is not None:
+                for token in sent:
+                    if self._gives_up(token):
+                        yield min(refusal, token, key=lambda t: t.i), max(refusal, token, key=lambda t: t.i)
+
+    @staticmethod
+    def _the_resort(noun: "Token") -> bool:
+        if noun.lemma_.lower() not in RESORT_NOUNS:
+            return False
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in noun.children):
+            return True  # "my last hope"
+        # "You're (honestly) the last person I can think of to ask"
+        return noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("you", "this", "it")
+                                           for c in noun.head.children)
+
+    @staticmethod
+    def _refusal_condition(sent: "Span") -> "Token | None":
+        """The verb of an "if you say no / can't help" clause in the sentence, if it has one."""
+        for token in sent:
+            if token.lower_ != "if" or token.dep_ != "mark":
+                continue
+            head = token.head
+            # "if you say no, ...": the parser often hangs the "no" on the main verb, so read on one word
+            clause = token.doc[token.i:min(head.right_edge.i + 2, sent.end)]
+            if any(t.lower_ == "you" for t in clause) and any(t.lower_ in REFUSAL_WORDS for t in clause):
+                return head
+        return None
+
+    @staticmethod
+    def _gives_up(token: "Token") -> bool:
+        subject = language.clause_subject(token)
+        if subject is None or subject.lower_ not in ("i", "we"):
+            return False
+        if token.lemma_ in GIVING_UP_VERBS or token.lemma_ == "give" and any(c.lower_ == "up" for c in token.children):
+            return True
+        # "I'm done with music (for good)", not "I'll be done by five"
+        return token.lower_ in GIVING_UP_STATES and any(c.lower_ in ("with", "for") for c in token.children)
+
+
+class UnnamedFutureGain(_ClauseCheck):
+    """Fires where the reason for contact is people met for their own sake or a gain no one names.
+
+    "whatever comes up later on", "you never know what might come of it", "be in touch in case
+    there's a chance down the line", "meet as many people as I can", "get to know more of the coaches".
+    """
+
+    def found(self, ctx: Context) -> Iterator[tuple["Token", "Token"]]:
+        for sent in language.sentences(ctx.doc, ctx.scope):
+            coming = [t for t in sent if self._indefinite_coming(t)]
+            horizons = [t for t in sent if self._horizon(t)]
+            contact = any(t.lemma_.lower() in CONTACT_LEMMAS for t in sent)
+            for token in coming if horizons or contact else []:
+                yield token.left_edge, token.right_edge
+            for token in horizons if coming or contact else []:
+                yield token.head if token.head.i < token.i else token, token
+            for token in sent:
+                if token.lemma_ in MEETING_VERBS and self._meets_a_crowd(token):
+                    yield token, token
+
+    @staticmethod
+    def _indefinite_coming(token: "Token") -> bool:
+        """ "whatever comes up", "what might come of it", "in case anything arises"."""
+        return token.lemma_ in COMING_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in INDEFINITES for c in token.children)
+
+    @staticmethod
+    def _horizon(token: "Token") -> bool:
+        """ "down the road", "down the line", "later on", "some day", "one day"."""
+        lower = token.lower_
+        if lower in ("road", "line") and token.dep_ == "pobj" and token.head.lower_ == "down":
+            return True
+        if lower == "on" and token.head.lower_ == "later":
+            return True
+        return lower in ("day", "someday") and any(c.lower_ in ("some", "one") for c in token.children) or lower == "someday"
+
+    @staticmethod
+    def _meets_a_crowd(verb: "Token") -> bool:
+        """ "meet as many people as I can", "get to know more of the coaches", "connect with other agents"."""
+        for obj in verb.children:
+            if obj.dep_ == "prep" and obj.lower_ == "with":
+                obj = next((g for g in obj.children if g.dep_ == "pobj"), obj)
+            elif obj.dep_ != "dobj":
+                continue
+            if obj.lower_ in CROWD_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+                return True  # "more of the coaches"
+            if obj.tag_ == "NNS" and any(c.lower_ in CROWD_WORDS for c in obj.children):
+                return True  # "as many people", "other agents"
+        return False

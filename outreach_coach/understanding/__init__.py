@@ -1,0 +1,1 @@
+"""Understanding a message: the spaCy model, shared clause notions, and what a message does."""

@@ -1,0 +1,1 @@
+"""Writing help: the template catalogue and sandbox, suggestions, drafts and follow-ups."""
