@@ -8,15 +8,13 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from .lexicon import WordSet
 
 log = logging.getLogger(__name__)
 
 MIN_WORDS = 20
 MIN_CONFIDENCE = 0.9
-# English prose is about half function words; a body where these are common is English without asking the model.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    "the a an and or but to of in on for with at by from is are was be it this that i you we my your me our "
-    "not have do can would could will".split())
+_ENGLISH_FUNCTION_WORDS = WordSet("language-id", "english-function-words")
 _ENGLISH_SHARE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -10,20 +10,14 @@ from typing import TYPE_CHECKING
 
 from .ownership import owned_by_reader, writers_own
 from .references import ENGAGEMENT_VERBS, VAGUE_MODIFIERS, Reference, is_work_noun, numbered_sentences
+from .lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Kinds of work a person usually has one of: "your podcast" names the listed one.
-SERIAL_KINDS = frozenset({"newsletter", "podcast", "blog", "app", "channel", "series", "column", "show", "zine",
-                          "library", "package", "repo", "repository", "crate", "gem", "plugin", "dataset"})
-# Words that name an opening, for messages to recruiters and hiring managers.
-ROLE_NOUNS = frozenset({"role", "position", "opening", "job", "vacancy", "search", "posting", "requisition",
-                        "opportunity", "listing", "internship", "fellowship", "residency", "placement"})
-STOP = frozenset("""
-a an the of and or in on at to for from with by about into over under your my our their his her its you i we
-is are was were be been this that these those what how why when where which who it as vs via de la le
-""".split())
+SERIAL_KINDS = WordSet("listed-work", "serial-kinds")
+ROLE_NOUNS = WordSet("listed-work", "role-nouns")
+STOP = WordSet("listed-work", "stop")
 STEM_LENGTH = 5
 SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s")
 

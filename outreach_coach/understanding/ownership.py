@@ -7,20 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+from .lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# The reader as texting writes them too ("u said", "ur video", "that one of urs").
-READER_PRONOUNS = frozenset({"you", "u"})
-READER_POSSESSIVES = frozenset({"your", "ur", "yours", "urs"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "mine", "ours"})
-MODALS = frozenset({"would", "'d", "could", "might", "may", "will", "'ll", "should"})
-# Prepositions by which a work belongs to or sits in another thing ("episode 4 of your podcast", "the post on
-# your blog"); "about" and "for" say what a work is about, which is the reader's only when that thing is named.
-OWNING_PREPOSITIONS = frozenset({"of", "in", "on", "from"})
-TOPIC_PREPOSITIONS = frozenset({"about", "for"})
-INDEFINITE = frozenset({"a", "an", "some", "any", "another"})
+READER_PRONOUNS = WordSet("ownership", "reader-pronouns")
+READER_POSSESSIVES = WordSet("ownership", "reader-possessives")
+FIRST_PERSON = WordSet("ownership", "first-person")
+MODALS = WordSet("ownership", "modals")
+OWNING_PREPOSITIONS = WordSet("ownership", "owning-prepositions")
+TOPIC_PREPOSITIONS = WordSet("ownership", "topic-prepositions")
+INDEFINITE = WordSet("ownership", "indefinite")
 
 
 def possessor(noun: "Token") -> "Token | None":

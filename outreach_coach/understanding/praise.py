@@ -12,42 +12,19 @@ from typing import TYPE_CHECKING
 
 from .ownership import FIRST_PERSON, MODALS, READER_PRONOUNS, owned_by_reader, subject_is_reader
 from .references import CREATION_VERBS, numbered_sentences
+from .lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-PRAISE_ADJECTIVES = frozenset("""
-amazing awesome great incredible fantastic inspiring inspirational impressive brilliant excellent wonderful
-outstanding phenomenal remarkable stellar superb terrific fabulous cool insightful invaluable admirable
-exceptional extraordinary marvelous marvellous stunning beautiful genius legendary top-notch interesting
-fascinating compelling neat groundbreaking pioneering innovative impactful influential unreal insane
-""".split())
-PRAISE_VERBS = frozenset({"love", "admire", "adore", "enjoy", "dig"})
-# Nouns of admiration for a person ("a huge fan", "in awe of you").
-FAN_WORDS = frozenset({"fan", "admirer", "follower", "inspiration", "admiration", "awe", "legend", "hero",
-                       "rockstar", "idol"})
-# Everyone a writer speaks for when they cast the reader as a model ("a North Star for those of us who ...").
-EVERYONE = frozenset({"those", "everyone", "everybody", "anyone", "anybody", "many", "all", "others"})
-# What a writer's gain sounds like: the work changed, fixed, taught, saved or was used for something.
-EFFECT_VERBS = frozenset("""
-help change fix save cut improve convince teach show make let use apply adopt try reduce drop turn shape
-inspire solve clarify unblock speed move rethink switch stop start base learn understand realize realise
-click land pass win shift transform guide influence prompt push lead encourage answer explain simplify
-halve double raise lower catch spot avoid replace rewrite restructure redesign borrow steal copy
-""".split())
-# Targets a writer praises when they have nothing in particular to say.
-GENERIC_TARGETS = frozenset("""
-work content profile stuff everything thing career journey experience background achievement
-accomplishment writing page channel feed output portfolio research contribution expertise insight
-perspective posts videos talks articles impact success story path leadership dedication passion energy
-knowledge skill team company organization organisation role job position title
-""".split())
-READER_WORDS = frozenset({"you", "u", "yours", "what", "everything", "all"})
-# "Hope your week is going great": a pleasantry about their time or life, not praise of their work.
-PLEASANTRY_NOUNS = frozenset("""
-week weekend day morning afternoon evening month year summer winter spring autumn fall holiday holidays vacation
-trip travels semester term quarter season health family recovery move start
-""".split())
+PRAISE_ADJECTIVES = WordSet("praise", "praise-adjectives")
+PRAISE_VERBS = WordSet("praise", "praise-verbs")
+FAN_WORDS = WordSet("praise", "fan-words")
+EVERYONE = WordSet("praise", "everyone")
+EFFECT_VERBS = WordSet("praise", "effect-verbs")
+GENERIC_TARGETS = WordSet("praise", "generic-targets")
+READER_WORDS = WordSet("praise", "reader-words")
+PLEASANTRY_NOUNS = WordSet("praise", "pleasantry-nouns")
 
 
 def belongs_to_reader(noun: "Token") -> bool:

@@ -2,11 +2,12 @@
 
 Notions over the spaCy parse shared by the personalisation checks: which words name a piece of
 work, when "your post" is narrowed to one post (a topic, a title, a number, a section, a relative
-clause saying the reader made it). Whose a thing is lives in `reader.py`, `to.work` entries and
+clause saying the reader made it). Whose a thing is lives in `ownership.py`, `to.work` entries and
 roles in `listed_work.py`, praise in `praise.py`.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -114,8 +115,10 @@ def _specified(doc: "Doc", noun: "Token", sent: "Span", owners: frozenset[str]) 
     return locates_within(sent)
 
 
-# The last parts of hyphenated work nouns ("ed" of "op-ed"), the only words worth a look back at a hyphen.
-HYPHEN_TAILS = frozenset(noun.rsplit("-", 1)[1] for noun in WORK_NOUNS if "-" in noun)
+@functools.cache
+def hyphen_tails() -> frozenset[str]:
+    """The last parts of hyphenated work nouns ("ed" of "op-ed"), the only words worth a look back at a hyphen."""
+    return frozenset(noun.rsplit("-", 1)[1] for noun in WORK_NOUNS if "-" in noun)
 
 
 def is_work_noun(token: "Token") -> bool:
@@ -124,7 +127,7 @@ def is_work_noun(token: "Token") -> bool:
     if lower in WORK_NOUNS or token.lemma_.lower() in WORK_NOUNS:
         return True
     doc, i = token.doc, token.i
-    if lower in HYPHEN_TAILS and i >= 2 and doc[i - 1].text == "-":
+    if lower in hyphen_tails() and i >= 2 and doc[i - 1].text == "-":
         return f"{doc[i - 2].lower_}-{lower}" in WORK_NOUNS
     return lower == "request" and i >= 1 and doc[i - 1].lower_ in ("pull", "merge")
 

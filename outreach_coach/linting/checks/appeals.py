@@ -7,27 +7,21 @@ from typing import TYPE_CHECKING
 from ...understanding import clauses as language
 from .base import Context
 from .pressure import _ClauseCheck
+from ...understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# Who or what the reader is made into when they are the writer's last resort ("the last person I can ask").
-RESORT_NOUNS = frozenset({"person", "one", "people", "hope", "chance", "resort", "option", "door", "shot",
-                          "lifeline", "contact", "name"})
-# Giving up on the writer's own path if the reader refuses ("if you say no, I'll quit").
-GIVING_UP_VERBS = frozenset({"quit", "abandon", "leave", "stop"})
-GIVING_UP_STATES = frozenset({"done", "finished", "through"})
-# What makes a condition the reader's refusal: "if you say no", "if you can't help", "if you decline".
-REFUSAL_WORDS = frozenset({"no", "not", "n't", "never", "decline", "refuse", "pass", "ignore"})
+RESORT_NOUNS = WordSet("appeals", "resort-nouns")
+GIVING_UP_VERBS = WordSet("appeals", "giving-up-verbs")
+GIVING_UP_STATES = WordSet("appeals", "giving-up-states")
+REFUSAL_WORDS = WordSet("appeals", "refusal-words")
 
-# Things left unnamed that might one day come of a contact ("whatever comes up", "what might come of it").
-INDEFINITES = frozenset({"whatever", "anything", "something", "what"})
-COMING_VERBS = frozenset({"come", "arise", "happen", "pop", "open", "turn", "develop", "emerge"})
-# Contact kept up for its own sake: being connected, in touch, teaming up.
-CONTACT_LEMMAS = frozenset({"connect", "touch", "network", "collaborate", "team", "partner", "know"})
-# Quantities of people that make the people themselves the goal ("as many people as I can", "more coaches").
-CROWD_WORDS = frozenset({"many", "more", "other", "new", "fellow", "lots"})
-MEETING_VERBS = frozenset({"meet", "know", "connect", "network"})
+INDEFINITES = WordSet("appeals", "indefinites")
+COMING_VERBS = WordSet("appeals", "coming-verbs")
+CONTACT_LEMMAS = WordSet("appeals", "contact-lemmas")
+CROWD_WORDS = WordSet("appeals", "crowd-words")
+MEETING_VERBS = WordSet("appeals", "meeting-verbs")
 
 
 class LastResort(_ClauseCheck):

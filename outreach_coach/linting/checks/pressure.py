@@ -9,50 +9,30 @@ from ...understanding import clauses as language
 from .base import Check, Context, Hit
 from .combine import AnyOf
 from .matching import FILTER_PARAMS, MatchFilter
+from ...understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Token
 
-# Prepositions that set a limit in time ("by Friday", "before noon", "within 24 hours", "no later than").
-LIMIT_PREPOSITIONS = frozenset({"by", "before", "within"})
-# Words that name a point or span of time, so that "by Friday" is a deadline and "by email" is not.
-TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "today", "tonight", "tomorrow", "noon", "midnight", "morning", "afternoon",
-    "evening", "eod", "cob", "end", "close", "weekend", "hour", "day", "week", "month", "year", "time",
-})
-# Times near enough to press an answer when named without a preposition ("next week", "tomorrow"),
-# unlike "this year", which plans rather than presses.
-NEAR_TIMES = frozenset({"today", "tonight", "tomorrow", "morning", "afternoon", "evening", "day", "week",
-                        "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+LIMIT_PREPOSITIONS = WordSet("pressure", "limit-prepositions")
+TIME_WORDS = WordSet("pressure", "time-words")
+NEAR_TIMES = WordSet("pressure", "near-times")
 DAY_OF_MONTH = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
-# Wants that, with an object, put the writer's demand on the reader ("I want an answer by Monday").
-DEMAND_VERBS = language.DEMAND_LEMMAS
-# Modals that ask rather than order ("Could you reply by Friday?").
-ASKING_MODALS = frozenset({"could", "would", "can", "may", "might", "'d"})
-# Verbs that put an obligation on "you" ("you need to send", "you have to reply").
-OBLIGING_VERBS = frozenset({"need", "have", "get"})
+DEMAND_VERBS = WordSet("pressure", "demand-verbs")
+ASKING_MODALS = WordSet("pressure", "asking-modals")
+OBLIGING_VERBS = WordSet("pressure", "obliging-verbs")
 
-# The writer's messages, which a writer counts when holding the silence against the reader.
-MESSAGE_NOUNS = frozenset({"note", "email", "e-mail", "mail", "message", "ping", "reminder", "voicemail",
-                           "text", "dm", "inmail", "letter", "attempt", "follow", "nudge"})
-# Verbs of writing to someone, and of the reader opening what was written.
-MESSAGE_VERBS = frozenset({"write", "email", "message", "ping", "ask", "reach", "contact", "remind", "follow",
-                           "nudge", "chase", "text", "call", "try", "send", "resend", "forward"})
-READING_VERBS = frozenset({"open", "read", "view", "see", "receive", "get", "reach"})
-ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "nth", "umpteenth"})
-# Words that mark the counted messages as the writer's earlier ones ("my last two emails").
-EARLIER_WORDS = frozenset({"my", "our", "last", "previous", "earlier", "prior"})
+MESSAGE_NOUNS = WordSet("pressure", "message-nouns")
+MESSAGE_VERBS = WordSet("pressure", "message-verbs")
+READING_VERBS = WordSet("pressure", "reading-verbs")
+ORDINALS = WordSet("pressure", "ordinals")
+EARLIER_WORDS = WordSet("pressure", "earlier-words")
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "several": 3, "multiple": 3,
                "many": 3, "numerous": 3, "twice": 2}
-# What the writer did not get: an answer of any size, or the reader's attention.
-ANSWER_NOUNS = frozenset({"reply", "response", "answer", "acknowledgement", "acknowledgment", "word",
-                          "sentence", "attention", "silence", "peep"})
-GETTING_VERBS = frozenset({"get", "have", "receive", "hear", "see", "meet"})
-# Determiners that say none came ("zero response", "no reply").
-NONE_WORDS = frozenset({"no", "zero"})
+ANSWER_NOUNS = WordSet("pressure", "answer-nouns")
+GETTING_VERBS = WordSet("pressure", "getting-verbs")
+NONE_WORDS = WordSet("pressure", "none-words")
 
 
 def _count(token: "Token") -> int:
