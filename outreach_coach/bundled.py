@@ -10,3 +10,12 @@ def bundled_folder(name: str) -> Path:
     """The packaged folder `name`, or the checkout's top-level one when running from source."""
     packaged = PACKAGE_DIR / name
     return packaged if packaged.is_dir() else PACKAGE_DIR.parent / name
+
+
+BUNDLED_FOLDERS = ("rules", "templates", "lexicon")
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether a file is one the package ships (its own rules, templates or lexicon), not a user's."""
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(bundled_folder(name).resolve()) for name in BUNDLED_FOLDERS)

@@ -18,6 +18,6 @@ def make_runner(coach):
         check = cls(validate_options(cls, options, "test"))
         check.prepare(pipeline)
         message = messages.parse(text, "test.md", "md", TODAY)
-        ctx = Context(message, pipeline(message.text), (0, 0), {}).within(scope)
+        ctx = Context(message, pipeline(message.text), (0, 0)).within(scope)
         return [message.text[hit.start:hit.end] for hit in check.run(ctx)]
     return run

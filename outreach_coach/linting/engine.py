@@ -13,6 +13,7 @@ from typing import Any
 from .. import config as config_module
 from ..inputs import messages, files as reading
 from ..understanding import lexicon, nlp
+from ..understanding.reading import Reading
 from .checks.base import Context, Hit
 from ..config import Config
 from ..errors import ConfigError, InputError, did_you_mean
@@ -47,8 +48,8 @@ class FileResult:
     channel: str | None = None
     error: str | None = None
     message: Message | None = None
-    # The whole message as the rules read it (doc and shared memo), for suggestions; not kept by cache or workers.
-    context: Context | None = None
+    # The Reading the rules used, for suggestions; not kept by cache or workers (it holds the parse).
+    reading: Reading | None = None
 
     @property
     def language(self) -> str | None:
@@ -61,7 +62,7 @@ class FileResult:
 
     def __getstate__(self) -> dict:
         # The parse stays in the process that made it: spaCy spans do not pickle (workers, dask, cache).
-        return {**self.__dict__, "context": None}
+        return {**self.__dict__, "reading": None}
 
 
 class Coach:
@@ -164,11 +165,11 @@ class Coach:
         return self._nlp.pipe(map(nlp.tame_punctuation_runs, texts), batch_size=max(1, min(BATCH_SIZE, MAX_BATCH_CHARS // longest)))
 
     def _lint_one(self, message: Message, rules: list[Rule], doc) -> FileResult:
-        memo: dict = {}
+        reading = Reading(message, doc) if doc is not None else None
         quoted = quoted_spans(message.text)
         findings: list[Finding] = []
         for rule in rules:
-            ctx = Context(message, doc, self._scope(message, rule.scope), memo)
+            ctx = Context(message, doc, self._scope(message, rule.scope), reading)
             try:
                 hits = list(rule.check.run(ctx))
             except Exception as err:  # a rule that raises becomes this file's error; the run goes on
@@ -179,18 +180,16 @@ class Coach:
                     continue
                 findings.append(self._finding(message, rule, hit))
         findings.sort(key=lambda f: (f.line, f.column, f.rule))
-        whole = Context(message, doc, (0, len(message.text)), memo)
         return FileResult(message.path, tuple(findings), message.kind, message.channel, message=message,
-                          context=whole)
+                          reading=reading)
 
-    def context_of(self, result: FileResult) -> Context:
-        """The parsed whole message behind a result, parsing it only when the rules did not (or a cache hit)."""
-        if result.context is not None and result.context.doc is not None:
-            return result.context
+    def reading_of(self, result: FileResult) -> Reading:
+        """The Reading the rules used for a result, parsing the message only when they did not (or a cache hit)."""
+        if result.reading is not None:
+            return result.reading
         if result.message is None:
             raise ValueError(f"{result.path}: no message to read ({result.error})")
-        doc = next(iter(self._pipe([result.message.text])))
-        return Context(result.message, doc, (0, len(result.message.text)), {})
+        return Reading(result.message, next(iter(self._pipe([result.message.text]))))
 
     @staticmethod
     def _scope(message: Message, scope: str) -> tuple[int, int]:

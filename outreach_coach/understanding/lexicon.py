@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..bundled import bundled_folder
 from ..errors import ConfigError, did_you_mean
-from ..yamlfile import load_trusted_yaml_file
+from ..yamlfile import load_yaml_file
 
 FAMILY_KEYS = frozenset({"about", "serves", "sets"})
 SET_KEYS = frozenset({"why", "notions", "words", "includes"})
@@ -43,7 +43,7 @@ class Family:
 
 def load_family(path: Path) -> Family:
     """Read and validate one family file; every error names the file and, where it can, the set and key."""
-    data = load_trusted_yaml_file(path)
+    data = load_yaml_file(path)
     where = str(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: a lexicon file must be a mapping with keys {', '.join(sorted(FAMILY_KEYS))}")

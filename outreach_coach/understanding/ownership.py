@@ -5,12 +5,32 @@ reader ("u", "ur") taken as the full words. Shared by the reference and praise n
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from .lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+# Titles and words that address no one ("Dr.", "Team"): not parts of anyone's name.
+NOT_NAME_PARTS = WordSet("recipient", "generic-address")
+# Words of an organisation's name that say what kind it is, not which one ("University", "Inc").
+INSTITUTION_WORDS = WordSet("recipient", "institution-words")
+
+
+def name_parts(name: str | None) -> list[str]:
+    """The parts of a person's name that address them, without titles ("Dr. Mei-Ling Chou" -> mei-ling, chou)."""
+    if not name:
+        return []
+    words = re.findall(r"[\w'’-]+", name.lower())
+    return [w for w in words if w not in NOT_NAME_PARTS and len(w) > 1]
+
+
+def reader_names(to) -> frozenset[str]:
+    """The words by which a message can name the reader or their organisation as the owner of a work."""
+    return frozenset(name_parts(to.name) + [w for w in name_parts(to.org) if w not in INSTITUTION_WORDS])
+
 
 READER_PRONOUNS = WordSet("ownership", "reader-pronouns")
 READER_POSSESSIVES = WordSet("ownership", "reader-possessives")

@@ -1,29 +1,31 @@
-"""What a whole message asks of the reader and what it offers, computed once per message.
+"""The Reading of one message: what it does, read from its parse once and shared by every reader.
 
-Built on the sentence notions in `language.py`: each request sentence is sorted into kinds of
-ask (`asking`: meeting, job, introduction, advice, connect, other); meeting requests are checked
-for a bounded length (`meetings`) and an agenda (`questions`); offers (`offering`) are the
-writer's own giving, not the CV sent for review and not thanks. Rules reach all of it through
-the functions here, which remember their answers per message.
+Rules, suggestions and the follow-up all ask the same `Reading` what a message asks of the reader
+(`asks.py`: meeting, job, introduction, advice, connect, other), whether a meeting has a length
+(`meetings.py`) and an agenda (`questions.py`), which questions are too broad, what the writer
+offers (`offers.py`: their own giving, not the CV sent for review and not thanks), and where it
+names the reader's work (`references.py`, `listed_work.py`). Each part is worked out on first use
+and kept, so no notion is decided twice and nothing a rule does not need is computed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import clauses as lang
 from .asks import ask_kinds
+from .listed_work import listed_references
 from .meetings import states_duration
 from .offers import asks_review_of_own, hands_over, is_offer
+from .ownership import reader_names
 from .questions import is_broad_question, names_agenda
+from .references import Reference, named_references, quoted_titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
-    from ..linting.checks.base import Context
-
-__all__ = ["Ask", "Offer", "asks", "broad_questions", "has_agenda", "is_bounded", "meeting_asks", "message_pieces",
-           "offers", "ask_kinds", "is_broad_question", "is_offer"]
+    from ..inputs.messages import Message
 
 
 @dataclass(frozen=True)
@@ -45,71 +47,76 @@ class Offer:
     end: int
 
 
-def message_pieces(ctx: "Context") -> list["Span"]:
-    """The subject and body sentences of the message (cut at line breaks), parsed once."""
-    scopes = [ctx.message.sections[name] for name in ("subject", "body") if name in ctx.message.sections]
-    return ctx.remember("intents.pieces", lambda: lang.pieces(ctx.doc, scopes))
+@dataclass(frozen=True, eq=False)
+class Reading:
+    """What one message does, each part computed once, on first use, from the message and its parse."""
 
+    message: "Message"
+    doc: "Doc"
 
-def asks(ctx: "Context") -> tuple[Ask, ...]:
-    """The message's asks, computed once per message and shared by the rules."""
-    return ctx.remember("intents.asks", lambda: tuple(_find_asks(ctx)))
+    @cached_property
+    def pieces(self) -> list["Span"]:
+        """The subject and body sentences (cut at line breaks)."""
+        sections = self.message.sections
+        return lang.pieces(self.doc, [sections[name] for name in ("subject", "body") if name in sections])
 
+    @cached_property
+    def asks(self) -> tuple[Ask, ...]:
+        """Every request the message makes of the reader."""
+        return tuple(self._find_asks())
 
-def offers(ctx: "Context") -> tuple[Offer, ...]:
-    """What the message offers the reader, computed once per message."""
-    def find():
-        pieces = message_pieces(ctx)
+    @cached_property
+    def meeting_asks(self) -> tuple[Ask, ...]:
+        """The asks for a meeting (a call, coffee, a chat) with the reader."""
+        return tuple(a for a in self.asks if "meeting" in a.kinds)
+
+    @cached_property
+    def offers(self) -> tuple[Offer, ...]:
+        """What the message offers the reader."""
         # What is attached to a request to review the writer's own thing is that thing: the ask's material.
-        material_asked = any(asks_review_of_own(p) for p in pieces)
-        return tuple(Offer(p.start_char, p.end_char) for p in pieces
+        material_asked = any(asks_review_of_own(p) for p in self.pieces)
+        return tuple(Offer(p.start_char, p.end_char) for p in self.pieces
                      if is_offer(p) or not material_asked and hands_over(p))
-    return ctx.remember("intents.offers", find)
 
+    @cached_property
+    def meeting_bounded(self) -> bool:
+        """Whether a meeting request states how long it will take ("15 minutes", "a 20-minute call")."""
+        subject = self.message.sections.get("subject")
+        meeting = {(a.start, a.end) for a in self.meeting_asks}
+        return any(states_duration(p, bool(subject) and p.end_char <= subject[1], (p.start_char, p.end_char) in meeting)
+                   for p in self.pieces)
 
-def meeting_asks(ctx: "Context") -> tuple[Ask, ...]:
-    """The asks for a meeting (a call, coffee, a chat) with the reader."""
-    return tuple(a for a in asks(ctx) if "meeting" in a.kinds)
+    @cached_property
+    def has_agenda(self) -> bool:
+        """Whether the message names something specific to discuss: a topic, a question or a decision."""
+        meeting = {(a.start, a.end) for a in self.meeting_asks}
+        return any(names_agenda(p, (p.start_char, p.end_char) in meeting) for p in self.pieces)
 
+    @cached_property
+    def broad_questions(self) -> list["Span"]:
+        """The questions a search, their public work, or no email could answer ("any advice?").
 
-def _find_asks(ctx: "Context"):
-    subject = ctx.message.sections.get("subject")
-    for piece in message_pieces(ctx):
-        in_subject = subject is not None and piece.end_char <= subject[1]
-        # A subject asks by naming the request ("Coffee chat?", "Informational interview request").
-        requested = lang.is_request(piece) or in_subject and (
-            lang.is_question(piece) or any(t.lemma_ == "request" for t in piece))
-        # "I'm keen on a call" asks for the call, but keenness on a subject asks nothing.
-        kinds = ask_kinds(piece, requested or lang.states_eagerness(piece))
-        if requested or kinds:
-            yield Ask(frozenset(kinds or {"other"}), piece.start_char, piece.end_char, requested)
+        "I'd welcome any advice" alongside a meeting request is what the meeting is for (an agenda
+        problem); on its own it asks for advice by email.
+        """
+        meeting = bool(self.meeting_asks)
+        return [p for p in self.pieces if is_broad_question(p) and (lang.is_question(p) or not meeting)]
 
+    @cached_property
+    def work_references(self) -> list[Reference]:
+        """Every place the message names a piece of the reader's work: named, quoted, or listed in `to.work`."""
+        scope = (0, len(self.message.text))
+        return (named_references(self.doc, scope, reader_names(self.message.to)) + quoted_titles(self.doc, scope)
+                + listed_references(self.doc, self.message.to.work, scope))
 
-def is_bounded(ctx: "Context") -> bool:
-    """Whether a meeting request states how long it will take ("15 minutes", "a 20-minute call")."""
-    def find() -> bool:
-        subject = ctx.message.sections.get("subject")
-        meeting = {(a.start, a.end) for a in meeting_asks(ctx)}
-        return any(states_duration(p, bool(subject) and p.end_char <= subject[1],
-                                   (p.start_char, p.end_char) in meeting) for p in message_pieces(ctx))
-    return ctx.remember("intents.bounded", find)
-
-
-def has_agenda(ctx: "Context") -> bool:
-    """Whether the message names something specific to discuss: a topic, a question or a decision."""
-    def find() -> bool:
-        meeting = {(a.start, a.end) for a in meeting_asks(ctx)}
-        return any(names_agenda(p, (p.start_char, p.end_char) in meeting) for p in message_pieces(ctx))
-    return ctx.remember("intents.agenda", find)
-
-
-def broad_questions(ctx: "Context") -> list["Span"]:
-    """The questions a search, their public work, or no email could answer ("any advice?").
-
-    "I'd welcome any advice" alongside a meeting request is what the meeting is for (an agenda
-    problem); on its own it asks for advice by email.
-    """
-    def find() -> list["Span"]:
-        meeting = bool(meeting_asks(ctx))
-        return [p for p in message_pieces(ctx) if is_broad_question(p) and (lang.is_question(p) or not meeting)]
-    return ctx.remember("intents.broad", find)
+    def _find_asks(self):
+        subject = self.message.sections.get("subject")
+        for piece in self.pieces:
+            in_subject = subject is not None and piece.end_char <= subject[1]
+            # A subject asks by naming the request ("Coffee chat?", "Informational interview request").
+            requested = lang.is_request(piece) or in_subject and (
+                lang.is_question(piece) or any(t.lemma_ == "request" for t in piece))
+            # "I'm keen on a call" asks for the call, but keenness on a subject asks nothing.
+            kinds = ask_kinds(piece, requested or lang.states_eagerness(piece))
+            if requested or kinds:
+                yield Ask(frozenset(kinds or {"other"}), piece.start_char, piece.end_char, requested)

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..understanding import reading as intents, clauses as language
+from ..understanding import clauses as language
 from ..understanding.asks import JOB_NOUNS
 from ..inputs.messages import Message
 from ..understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
-    from ..linting.checks.base import Context
+    from ..understanding.reading import Reading
 
 SHORT_NOTE = 300  # characters: LinkedIn's limit for a connection note
 SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder",
@@ -126,28 +126,28 @@ class Situation:
     signals: frozenset[str]
 
 
-def situation(ctx: "Context") -> Situation:
+def situation(reading: "Reading") -> Situation:
     """The draft's situation, read once from the same parse and asks the rules use."""
-    message = ctx.message
+    message = reading.message
     recipient = recipient_type(message)
-    return Situation(message.kind, message.channel, recipient, _signals(ctx, recipient))
+    return Situation(message.kind, message.channel, recipient, _signals(reading, recipient))
 
 
-def signals(ctx: "Context") -> frozenset[str]:
+def signals(reading: "Reading") -> frozenset[str]:
     """The situations this draft is in, read from its metadata, its asks and its own text (not quoted history)."""
-    return situation(ctx).signals
+    return situation(reading).signals
 
 
-def _signals(ctx: "Context", recipient: str | None) -> frozenset[str]:
-    message = ctx.message
+def _signals(reading: "Reading", recipient: str | None) -> frozenset[str]:
+    message = reading.message
     text = message.text
     found = {name for name in _TEXT_SIGNALS if _CUE[name].search(text)}
-    asks = intents.asks(ctx) if ctx.doc is not None else ()
+    asks = reading.asks
     found |= {_ASK_SIGNALS[kind] for ask in asks for kind in ask.kinds if kind in _ASK_SIGNALS}
     opening = message.section("body").strip().split("\n\n", 1)[0]
     detectors: dict[str, Callable[[], bool]] = {
-        "hiring": lambda: _about_a_role(ctx, asks),
-        "collaboration": lambda: _proposes(ctx, asks),
+        "hiring": lambda: _about_a_role(reading, asks),
+        "collaboration": lambda: _proposes(reading, asks),
         "thanks-first": lambda: bool(_CUE["thanks-first"].search(opening)) and not _CUE["reminder"].search(text),
         "research": lambda: recipient == "researcher" or bool(_CUE["research-text"].search(text))
         or any(_CUE["research-work"].match(work) for work in message.to.work),
@@ -168,29 +168,27 @@ def _signals(ctx: "Context", recipient: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _proposes(ctx: "Context", asks) -> bool:
+def _proposes(reading: "Reading", asks) -> bool:
     """Whether the draft pitches something of value to both: a proposal, an offer it leads with, or a demo."""
-    text = ctx.message.text
+    text = reading.message.text
     if _CUE["collaboration"].search(text) or all(_CUE[cue].search(text) for cue in ("built", "offered")):
         return True
-    body = ctx.message.sections.get("body", (0, len(text)))
+    body = reading.message.sections.get("body", (0, len(text)))
     body_asks = [ask for ask in asks if ask.start >= body[0]]
     if not body_asks:
         return False
     first_ask = min(ask.start for ask in body_asks)
     # An offer made before anything is asked is the point of the message, not something given in return.
-    if any(offer.end <= first_ask for offer in intents.offers(ctx)):
+    if any(offer.end <= first_ask for offer in reading.offers):
         return True
-    meetings = [ctx.doc.char_span(a.start, a.end, alignment_mode="expand") for a in asks if "meeting" in a.kinds]
+    meetings = [reading.doc.char_span(a.start, a.end, alignment_mode="expand") for a in asks if "meeting" in a.kinds]
     return any(_presents(span) for span in meetings if span is not None)
 
 
-def _about_a_role(ctx: "Context", asks) -> bool:
+def _about_a_role(reading: "Reading", asks) -> bool:
     """A job ask, or a question about a named opening ("Is the role open to ...?"), is about a role they fill."""
-    if ctx.doc is None:
-        return False
-    job_asks = [ctx.doc.char_span(a.start, a.end, alignment_mode="expand") for a in asks if "job" in a.kinds]
-    questions = [piece for piece in intents.message_pieces(ctx) if language.is_question(piece)]
+    job_asks = [reading.doc.char_span(a.start, a.end, alignment_mode="expand") for a in asks if "job" in a.kinds]
+    questions = [piece for piece in reading.pieces if language.is_question(piece)]
     # "In your role as planner, ..." is a prepositional object: their job, not an opening.
     return any(_names_role(span) for span in job_asks if span is not None) or any(
         _names_role(piece, not_in=("pobj",)) for piece in questions)

@@ -16,7 +16,7 @@ from ..inputs.messages import Message
 from .templates import Catalogue, Template
 
 if TYPE_CHECKING:
-    from ..linting.checks.base import Context
+    from ..understanding.reading import Reading
     from ..linting.engine import FileResult
 
 WEIGHTS = {"default": 0.5, "kind": 4.0, "recipient-type": 5.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
@@ -61,10 +61,10 @@ class Suggestion:
         return {"id": self.id, "reason": self.reason, "fixes": list(self.fixes)}
 
 
-def rank(ctx: "Context", findings: Iterable[Finding], catalogue: Catalogue) -> list[Suggestion]:
+def rank(reading: "Reading", findings: Iterable[Finding], catalogue: Catalogue) -> list[Suggestion]:
     """The catalogue's templates that suit this draft (read through the rules' context), best first."""
     fired = {f.rule for f in findings}
-    seen = situation(ctx)
+    seen = situation(reading)
     ranked = [_score(template, seen, fired) for template in catalogue.all().values()]
     suitable = sorted((s for s in ranked if s is not None), key=lambda s: -s.score)
     # A template whose situations none are present is kept only when nothing else fits.

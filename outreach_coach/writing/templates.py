@@ -20,7 +20,7 @@ from .situation import SIGNALS
 from ..errors import ConfigError, did_you_mean
 from ..inputs.messages import CHANNELS, KINDS, RECIPIENT_TYPES
 from ..yamlfile import load_yaml_text
-from ..bundled import bundled_folder
+from ..bundled import bundled_folder, is_bundled
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -100,7 +100,7 @@ def load_template(path: Path, expected_id: str) -> Template:
     match = _HEADER.match(text)
     if not match:
         raise ConfigError(f"{path}: a template starts with a {{# ... #}} comment holding its YAML header")
-    header = load_yaml_text(match.group(1), str(path))
+    header = load_yaml_text(match.group(1), str(path), trusted=is_bundled(path))
     if not isinstance(header, dict):
         raise ConfigError(f"{path}: the template header must be a mapping (id, situation, variables, ...)")
     where = f"{path}: template '{expected_id}'"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from outreach_coach.understanding import reading as intents, nlp
+from outreach_coach.understanding import nlp
+from outreach_coach.understanding.reading import Reading
 from outreach_coach.inputs import messages
-from outreach_coach.linting.checks.base import Context
 from outreach_coach.linting.ruleset import RuleSet
 
 from ..conftest import TODAY
@@ -16,14 +16,14 @@ def context():
     """Build the context a check sees for a message text (parsed as .md)."""
     model = nlp.load(None, RuleSet.load().features())
 
-    def build(text: str) -> Context:
+    def build(text: str) -> Reading:
         message = messages.parse(text, "t.md", "md", TODAY)
-        return Context(message, model(message.text), (0, len(message.text)), {})
+        return Reading(message, model(message.text))
     return build
 
 
-def kinds(ctx: Context) -> set[str]:
-    return set().union(*(a.kinds for a in intents.asks(ctx)))
+def kinds(ctx: Reading) -> set[str]:
+    return set().union(*(a.kinds for a in ctx.asks))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -46,12 +46,12 @@ def test_ask_kinds(context, text, expected):
     "Congratulations on the new job!",
 ])
 def test_statements_are_not_asks(context, text):
-    assert intents.asks(context(text)) == ()
+    assert context(text).asks == ()
 
 
 def test_asks_are_computed_once_per_message(context):
     ctx = context("Could we talk on Friday?")
-    assert intents.asks(ctx) is intents.asks(ctx)
+    assert ctx.asks is ctx.asks
 
 
 @pytest.mark.parametrize("text, bounded", [
@@ -62,7 +62,7 @@ def test_asks_are_computed_once_per_message(context):
     ("Could we chat sometime? Your script cut our build from 20 minutes to 3.", False),
 ])
 def test_is_bounded(context, text, bounded):
-    assert intents.is_bounded(context(text)) is bounded
+    assert context(text).meeting_bounded is bounded
 
 
 @pytest.mark.parametrize("text, agenda", [
@@ -77,7 +77,7 @@ def test_is_bounded(context, text, bounded):
     ("Could we chat for 20 minutes about what you think of the bookbinding industry?", False),
 ])
 def test_has_agenda(context, text, agenda):
-    assert intents.has_agenda(context(text)) is agenda
+    assert context(text).has_agenda is agenda
 
 
 @pytest.mark.parametrize("text, offered", [
@@ -92,7 +92,7 @@ def test_has_agenda(context, text, agenda):
     ("My portfolio is attached in case it's useful.", False),
 ])
 def test_offers(context, text, offered):
-    assert bool(intents.offers(context(text))) is offered
+    assert bool(context(text).offers) is offered
 
 
 @pytest.mark.parametrize("text, broad", [
@@ -110,7 +110,7 @@ def test_offers(context, text, offered):
     ("I'd appreciate your view on whether my bindings look ready for a craft fair.", False),
 ])
 def test_broad_questions(context, text, broad):
-    assert bool(intents.broad_questions(context(text))) is broad
+    assert bool(context(text).broad_questions) is broad
 
 
 @pytest.mark.parametrize("text, meeting", [
@@ -120,4 +120,4 @@ def test_broad_questions(context, text, broad):
     ("I'm still keen on seismology.", False),
 ])
 def test_meeting_asks(context, text, meeting):
-    assert bool(intents.meeting_asks(context(text))) is meeting
+    assert bool(context(text).meeting_asks) is meeting

@@ -12,7 +12,7 @@ from outreach_coach.writing.situation import recipient_type
 def signals(coach):
     """The signals of a draft, read through the coach's parse as the rules read it."""
     def read(message):
-        return cues.signals(coach.context_of(coach.lint_messages([message]).__next__()))
+        return cues.signals(coach.reading_of(coach.lint_messages([message]).__next__()))
     return read
 
 

@@ -26,7 +26,7 @@ def _shared_coach(coach):
 def parse(text: str, fmt: str = "md"):
     """The draft as the rules read it: the coach's parse and shared memo."""
     coach = _COACH[0]
-    return coach.context_of(coach.lint_text(text, f"draft.{fmt}", fmt))
+    return coach.reading_of(coach.lint_text(text, f"draft.{fmt}", fmt))
 
 
 def top(text: str, fmt: str = "md", fired: tuple[str, ...] = ()) -> str:
@@ -160,7 +160,7 @@ def test_dev_set_top_template_is_a_labelled_one_for_at_least_90_percent(coach):
     hits = 0
     for result in coach.lint_paths(paths):
         assert result.message is not None, result.error
-        hits += rank(coach.context_of(result), result.findings, CATALOGUE)[0].id in wanted[Path(result.path).name]
+        hits += rank(coach.reading_of(result), result.findings, CATALOGUE)[0].id in wanted[Path(result.path).name]
     assert hits / len(wanted) >= 0.95
 
 

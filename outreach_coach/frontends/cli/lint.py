@@ -15,6 +15,7 @@ from ...linting.findings import Severity
 from ...formats import FORMATTERS, Summary
 from ...formats.terminal import printable
 from ...linting.ruleset import RuleSet, expand_example
+from ...understanding import lexicon
 from .common import ExitCode, load_config
 from .progress import Progress
 
@@ -178,4 +179,9 @@ def explain_command(rule_id, config_path):
     for name, value in rule.parameters().items():
         if not isinstance(value, list):
             echo(f"  {rule.id}: {{{name}: {value}}}")
+    families = lexicon.current().serving(rule.id)
+    if families:
+        echo("\nVocabulary it reads (lexicon/; add words in config under lexicon: {family.set: [...]}):")
+        for family in families:
+            echo(f"  {family.name}: {', '.join(family.sets)}")
     echo(f"\nOther config keys: {', '.join(KEYS)}")

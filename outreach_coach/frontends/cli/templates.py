@@ -191,7 +191,7 @@ def suggest_command(paths, config_path, output_format, top):
             click.echo(f"outreach-coach: {result.path}: {result.error}", err=True)
             entries.append({"path": result.path, "error": result.error})
             continue
-        ranked = rank(coach.context_of(result), result.findings, catalogue)[:top]
+        ranked = rank(coach.reading_of(result), result.findings, catalogue)[:top]
         entries.append({"path": result.path, "templates": [s.to_dict() for s in ranked]})
     if output_format == "json":
         click.echo(json.dumps({"files": entries}, indent=2))

@@ -149,7 +149,7 @@ def suggest_draft(coach: Coach, catalogue: Catalogue, draft: Draft, limit: int =
     result = coach.lint_text(draft.text, draft.name, draft.format, draft.meta)
     if result.error or result.message is None:
         raise ApiError(422, f"{draft.name}: {result.error}")
-    ranked = suggest.rank(coach.context_of(result), result.findings, catalogue)[:limit]
+    ranked = suggest.rank(coach.reading_of(result), result.findings, catalogue)[:limit]
     return {"suggestions": [s.to_dict() for s in ranked], "values": drafts.values_from(result.message)}
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...understanding import reading as intents
 from .base import Check, Context, Hit, Param
 
 PARSE = frozenset({"lemma", "pos", "dep", "sents"})
@@ -21,7 +20,7 @@ class AskKind(Check):
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         wanted = set(self.options["kinds"])
-        found = [a for a in intents.asks(ctx) if a.kinds & wanted and ctx.in_scope(a.start, a.end)]
+        found = [a for a in ctx.reading.asks if a.kinds & wanted and ctx.in_scope(a.start, a.end)]
         if found:
             ask = next((a for a in found if a.requested), found[0])
             yield Hit(ask.start, ask.end, {"kind": ", ".join(sorted(ask.kinds & wanted))})
@@ -39,10 +38,10 @@ class MeetingWithout(Check):
             raise ValueError(f"'missing' must be agenda or duration, not {self.options['missing']!r}")
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        meetings = [a for a in intents.meeting_asks(ctx) if ctx.in_scope(a.start, a.end)]
+        meetings = [a for a in ctx.reading.meeting_asks if ctx.in_scope(a.start, a.end)]
         if not meetings:
             return
-        present = intents.has_agenda(ctx) if self.options["missing"] == "agenda" else intents.is_bounded(ctx)
+        present = ctx.reading.has_agenda if self.options["missing"] == "agenda" else ctx.reading.meeting_bounded
         if not present:
             yield Hit(meetings[0].start, meetings[0].end)
 
@@ -54,9 +53,9 @@ class AskWithoutOffer(Check):
     needs = PARSE
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        if intents.offers(ctx):
+        if ctx.reading.offers:
             return
-        found = [a for a in intents.asks(ctx) if ctx.in_scope(a.start, a.end)]
+        found = [a for a in ctx.reading.asks if ctx.in_scope(a.start, a.end)]
         if found:
             yield Hit(found[0].start, found[0].end)
         elif self.options["connection-is-ask"] and ctx.message.kind == "connection-note":
@@ -70,6 +69,6 @@ class BroadQuestion(Check):
     needs = PARSE
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        for piece in intents.broad_questions(ctx):
+        for piece in ctx.reading.broad_questions:
             if ctx.in_scope(piece.start_char, piece.end_char):
                 yield Hit(piece.start_char, piece.end_char, {"question": piece.text})

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...errors import did_you_mean
+from ...understanding.reading import Reading
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,14 +38,19 @@ class Hit:
     suggestion: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """One message as a check sees it: the parsed message, its spaCy doc and the rule's scope."""
+    """One message as a check sees it: the parsed message, its spaCy doc, the rule's scope, and the
+    message's `Reading` (what it asks, offers, references), shared by every rule that runs on it."""
 
     message: "Message"
     doc: "Doc | None"
     scope: tuple[int, int]
-    memo: dict[str, Any]
+    reading: "Reading | None" = None
+
+    def __post_init__(self) -> None:
+        if self.reading is None and self.doc is not None:
+            object.__setattr__(self, "reading", Reading(self.message, self.doc))
 
     @property
     def scope_text(self) -> str:
@@ -57,13 +63,7 @@ class Context:
         """The same message seen through another section ("all" is the whole text)."""
         text = self.message.text
         scope = (0, len(text)) if section == "all" else self.message.sections.get(section, (0, 0))
-        return Context(self.message, self.doc, scope, self.memo)
-
-    def remember(self, key: str, compute):
-        """Compute a per-message value once and share it between rules (e.g. the message's asks)."""
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
+        return Context(self.message, self.doc, scope, self.reading)
 
 
 class Check:

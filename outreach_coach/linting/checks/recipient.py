@@ -10,25 +10,15 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...understanding.listed_work import STOP, content_stems, listed_references, role_references, stem
+from ...understanding.listed_work import STOP, content_stems, role_references, stem
 from ...understanding.praise import praise_in, states_effect
-from ...understanding.references import Reference, named_references, numbered_sentences, quoted_titles
+from ...understanding.ownership import INSTITUTION_WORDS, name_parts
+from ...understanding.references import numbered_sentences
 from .base import Check, Context, Hit, Param
 from ...understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-
-def work_references(ctx: Context) -> list[Reference]:
-    """Every place the message names a piece of the recipient's work (computed once per message)."""
-    def compute() -> list[Reference]:
-        scope = (0, len(ctx.message.text))
-        to = ctx.message.to
-        owners = frozenset(name_parts(to.name) + [w for w in name_parts(to.org) if w not in INSTITUTION_WORDS])
-        return (named_references(ctx.doc, scope, owners) + quoted_titles(ctx.doc, scope)
-                + listed_references(ctx.doc, ctx.message.to.work, scope))
-    return ctx.remember("personal.work-references", compute)
 
 
 class WorkReference(Check):
@@ -39,7 +29,7 @@ class WorkReference(Check):
     needs = frozenset({"lemma", "pos", "dep", "sents"})
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        if work_references(ctx):
+        if ctx.reading.work_references:
             return
         if ctx.message.to.type in self.options["role-counts-for"] and role_references(ctx.doc):
             return
@@ -59,7 +49,7 @@ class GenericPraise(Check):
         if not praise:
             return
         sents = list(ctx.doc.sents)
-        if any(self._effect_after(sents, ref.sentence) for ref in work_references(ctx)):
+        if any(self._effect_after(sents, ref.sentence) for ref in ctx.reading.work_references):
             return
         for item in praise:
             # Praise of a particular thing ("your advice on pricing was invaluable") is backed by its effect.
@@ -72,7 +62,6 @@ class GenericPraise(Check):
 
 # -- common ground ----------------------------------------------------------------------------------
 
-INSTITUTION_WORDS = WordSet("recipient", "institution-words")
 SHARED_CUES = WordSet("recipient", "shared-cues")
 
 
@@ -149,14 +138,6 @@ def _no_name_words(doc: "Doc", start: int, end: int) -> set[str]:
     """The greeting's words that cannot be a name: adverbs, adjectives, particles ("again", "back")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return {t.lower_ for t in span or () if t.pos_ in FUNCTION_POS} - {"dear"}
-
-
-def name_parts(name: str | None) -> list[str]:
-    """The parts of a person's name that address them, without titles ("Dr. Mei-Ling Chou" -> mei-ling, chou)."""
-    if not name:
-        return []
-    words = re.findall(r"[\w'’-]+", name.lower())
-    return [w for w in words if w not in GENERIC_ADDRESS and len(w) > 1]
 
 
 def addresses_name(words: list[str], parts: list[str]) -> bool:
