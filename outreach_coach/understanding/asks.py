@@ -31,7 +31,8 @@ def ask_kinds(piece: "Span", requested: bool) -> set[str]:
         # The cheap word test first: whether a word is the writer's own meaning walks the tree.
         return any(test(t) and lang.is_writers_own(t, piece) for t in piece)
     # A question asks for the job words in it ("Any chance there's a spot for me?") as a request does.
-    if found(lambda t: _job_token(t, requested or lang.is_question(piece))):
+    asked = requested or lang.is_question(piece)
+    if found(lambda t: _job_token(t, asked)):
         kinds.add("job")
     if not requested:
         return kinds

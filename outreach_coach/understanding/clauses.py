@@ -234,7 +234,11 @@ def in_contrast_phrase(token: Token, sent: Span) -> bool:
 
 
 def is_question(sent: Span) -> bool:
-    return sent.text.rstrip().endswith("?")
+    """Whether a sentence ends with a question mark (read off its last word, not a rebuilt text)."""
+    for token in reversed(sent):
+        if not token.is_space:
+            return token.text.rstrip().endswith("?")
+    return False
 
 
 def is_request(sent: Span) -> bool:

@@ -213,3 +213,26 @@ class WordSet(Set):
     @classmethod
     def _from_iterable(cls, iterable: Iterable[str]) -> frozenset[str]:
         return frozenset(iterable)
+
+    # Set algebra on the loaded frozenset itself: the mixins' element-by-element versions are slow.
+    def __or__(self, other: Iterable[str]) -> frozenset[str]:
+        return self._loaded() | _words(other)
+
+    __ror__ = __or__
+
+    def __and__(self, other: Iterable[str]) -> frozenset[str]:
+        return self._loaded() & _words(other)
+
+    __rand__ = __and__
+
+    def __sub__(self, other: Iterable[str]) -> frozenset[str]:
+        return self._loaded() - _words(other)
+
+    def __rsub__(self, other: Iterable[str]) -> frozenset[str]:
+        return _words(other) - self._loaded()
+
+
+def _words(value: Iterable[str]) -> frozenset[str] | set[str]:
+    if isinstance(value, WordSet):
+        return value._loaded()
+    return value if isinstance(value, (set, frozenset)) else frozenset(value)

@@ -124,3 +124,17 @@ def test_importing_the_package_reads_no_lexicon_file():
             "print(lexicon._base is None and lexicon._current is None)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "True"
+
+
+def test_word_sets_combine_like_frozensets():
+    family, name = "tone", next(iter(Lexicon.load().families["tone"].sets))
+    probe = WordSet(family, name)
+    try:
+        words = Lexicon.load().words(family, name)
+        one = next(iter(words))
+        assert probe | {"qqq"} == words | {"qqq"} and {"qqq"} | probe == words | {"qqq"}
+        assert probe & {one, "qqq"} == {one} and {one, "qqq"} & probe == {one}
+        assert probe - {one} == words - {one} and {one, "qqq"} - probe == {"qqq"}
+        assert probe | probe == words
+    finally:
+        WordSet.instances.remove(probe)
