@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 # Who or what the reader is made into when they are the writer's last resort ("the last person I can ask").
 RESORT_NOUNS = frozenset({"person", "one", "people", "hope", "chance", "resort", "option", "door", "shot",
                           "lifeline", "contact", "name"})
+# Modals of what the writer still can do ("the last coach I could ask"), which make "last" the remaining one.
+RESORT_MODALS = frozenset({"can", "could", "ca"})
 # Giving up on the writer's own path if the reader refuses ("if you say no, I'll quit").
 GIVING_UP_VERBS = frozenset({"quit", "abandon", "leave", "stop"})
 GIVING_UP_STATES = frozenset({"done", "finished", "through"})
@@ -50,7 +52,11 @@ class LastResort(_ClauseCheck):
 
     @staticmethod
     def _the_resort(noun: "Token") -> bool:
-        if noun.lemma_.lower() not in RESORT_NOUNS:
+        # "the last sommelier I can ask": whoever the noun, what is left to the writer makes it a resort,
+        # unlike "the last talk I saw", which only orders in time
+        left_to_writer = any(c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in RESORT_MODALS
+                                                       for a in c.children) for c in noun.children)
+        if noun.lemma_.lower() not in RESORT_NOUNS and not left_to_writer:
             return False
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in noun.children):
             return True  # "my last hope"
