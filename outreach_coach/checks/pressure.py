@@ -12,7 +12,7 @@ from .matching import FILTER_PARAMS, MatchFilter
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # Prepositions that set a limit in time ("by Friday", "before noon", "within 24 hours", "no later than").
 LIMIT_PREPOSITIONS = frozenset({"by", "before", "within"})
@@ -30,6 +30,8 @@ NEAR_TIMES = frozenset({"today", "tonight", "tomorrow", "morning", "afternoon", 
 DAY_OF_MONTH = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
 # Wants that, with an object, put the writer's demand on the reader ("I want an answer by Monday").
 DEMAND_VERBS = language.DEMAND_LEMMAS
+# Urgency the writer can lift with "no" ("no rush", "no pressure"), which turns a date into a suggestion.
+URGENCY_NOUNS = frozenset({"rush", "hurry", "pressure", "deadline", "urgency"})
 # Modals that ask rather than order ("Could you reply by Friday?").
 ASKING_MODALS = frozenset({"could", "would", "can", "may", "might", "'d"})
 # Verbs that put an obligation on "you" ("you need to send", "you have to reply").
@@ -111,8 +113,11 @@ class DeadlineDemand(_ClauseCheck):
     """
 
     def found(self, ctx: Context) -> Iterator[tuple["Token", "Token"]]:
+        waived = False
         for sent in language.sentences(ctx.doc, ctx.scope):
-            if language.is_question(sent):
+            # "No rush: send it by Friday" names a date the writer has just said need not be kept
+            waived, waived_before = _waives_urgency(sent), waived
+            if language.is_question(sent) or waived or waived_before:
                 continue
             for prep in sent:
                 limit = self._time_limit(prep) or self._time_window(prep)
@@ -165,6 +170,11 @@ class DeadlineDemand(_ClauseCheck):
             return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING_VERBS)
         return False
+
+
+def _waives_urgency(sent: "Span") -> bool:
+    """ "no rush", "no hurry at all", "no pressure": the writer lifting the urgency off the reader."""
+    return any(t.lemma_.lower() in URGENCY_NOUNS and any(c.lower_ == "no" for c in t.children) for t in sent)
 
 
 class ReaderSilence(_ClauseCheck):
