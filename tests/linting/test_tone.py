@@ -64,3 +64,25 @@ def test_shouting_skips_listed_acronyms_and_the_people_named(run):
     text = "---\nto: {name: Rose Hill}\n---\nHi ROSE,\n\nI interned at NASA.\n\nAl"
     assert run("shouting", {}, text) == []
     assert run("shouting", {"acronyms": ["NASA"]}, "Hi Jo,\n\nI was AMAZED at NASA.\n\nAl") == ["AMAZED"]
+
+
+@pytest.mark.parametrize("text, hype", [
+    ("My layouts will blow you away.", ["blow you away"]),  # the writer's work overwhelming the reader
+    ("My wine lists are better than most of what the big hotels pour.",
+     ["better than most of what the big hotels pour"]),  # ranked above others
+    ("I'm the hungriest new percussionist in town.", ["the hungriest new percussionist in town"]),
+    ("Our fix is faster than the old build.", []),  # compared with the writer's own earlier work
+    ("I'm most interested in your score for the Mahler.", []),  # degree, not rank
+    ("I'm the biggest fan of your VOD reviews.", []),  # regard for the reader, not a boast
+    ("I'm the newest trainee on the pilot roster.", []),  # placed in time, not in worth
+    ("Your pilotage guide is the best I've read.", []),  # the reader's work, so praise
+    ("My drills will help you.", []),
+])
+def test_self_hype_reads_rank_and_awe_from_the_clause(run, text, hype):
+    assert run("self-hype", {}, f"Hi Jo,\n\n{text}\n\nAl") == hype
+
+
+def test_self_hype_reports_once_a_message_and_leaves_negation_to_the_filter(run):
+    text = "Hi Jo,\n\nMy mounts are the sturdiest in the trade. My dyes will wow you.\n\nAl"
+    assert run("self-hype", {}, text) == ["the sturdiest in the trade"]
+    assert run("self-hype", {"skip-negated": True}, "Hi Jo,\n\nI'm not better than most coaches.\n\nAl") == []

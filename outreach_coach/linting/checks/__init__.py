@@ -5,6 +5,7 @@ from .appeals import LastResort, UnnamedFutureGain
 from .asks import AskKind, AskWithoutOffer, BroadQuestion, MeetingWithout
 from .base import Check, Context, Hit, Param
 from .combine import AnyOf
+from .hype import SelfHype
 from .matching import Pattern, Phrase, Regex
 from .metrics import DaysBetween, EmptyBody, Length, MissingSubject, PronounRatio, QuestionCount, ReadingGrade
 from .pressure import DeadlineDemand, OneFinding, ReaderSilence
@@ -38,6 +39,7 @@ CHECK_TYPES: dict[str, type[Check]] = {
     # tone
     "exclamations": Exclamations,
     "shouting": Shouting,
+    "self-hype": SelfHype,
     "deadline-demand": DeadlineDemand,
     "reader-silence": ReaderSilence,
     "last-resort": LastResort,

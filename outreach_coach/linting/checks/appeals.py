@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 RESORT_NOUNS = WordSet("appeals", "resort-nouns")
+RESORT_MODALS = WordSet("appeals", "resort-modals")
 GIVING_UP_VERBS = WordSet("appeals", "giving-up-verbs")
 GIVING_UP_STATES = WordSet("appeals", "giving-up-states")
 REFUSAL_WORDS = WordSet("appeals", "refusal-words")
@@ -40,11 +41,17 @@ class LastResort(_ClauseCheck):
             if refusal is not None:
                 for token in sent:
                     if self._gives_up(token):
-                        yield min(refusal, token, key=lambda t: t.i), max(refusal, token, key=lambda t: t.i)
+                        # "give up" ends on its particle
+                        end = max((c for c in token.children if c.dep_ == "prt"), key=lambda t: t.i, default=token)
+                        yield min(refusal, token, key=lambda t: t.i), max(refusal, end, key=lambda t: t.i)
 
     @staticmethod
     def _the_resort(noun: "Token") -> bool:
-        if noun.lemma_.lower() not in RESORT_NOUNS:
+        # "the last sommelier I can ask": whoever the noun, what is left to the writer makes it a resort,
+        # unlike "the last talk I saw", which only orders in time
+        left_to_writer = any(c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in RESORT_MODALS
+                                                       for a in c.children) for c in noun.children)
+        if noun.lemma_.lower() not in RESORT_NOUNS and not left_to_writer:
             return False
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in noun.children):
             return True  # "my last hope"
@@ -90,11 +97,15 @@ class UnnamedFutureGain(_ClauseCheck):
             contact = any(t.lemma_.lower() in CONTACT_LEMMAS for t in sent)
             for token in coming if horizons or contact else []:
                 yield token.left_edge, token.right_edge
-            for token in horizons if coming or contact else []:
-                yield token.head if token.head.i < token.i else token, token
+            spans = [(t.left_edge, t.right_edge) for t in (coming if horizons or contact else [])]
+            # a horizon inside "whatever comes up down the road" is already in that span
+            spans += [(t.head if t.head.i < t.i else t, t) for t in (horizons if coming or contact else [])
+                      if not any(low.i <= t.i <= high.i for low, high in spans)]
+            yield from spans
             for token in sent:
-                if token.lemma_ in MEETING_VERBS and self._meets_a_crowd(token):
-                    yield token, token
+                crowd = self._crowd_met(token) if token.lemma_ in MEETING_VERBS else None
+                if crowd is not None:
+                    yield token, crowd
 
     @staticmethod
     def _indefinite_coming(token: "Token") -> bool:
@@ -113,15 +124,16 @@ class UnnamedFutureGain(_ClauseCheck):
         return lower in ("day", "someday") and any(c.lower_ in ("some", "one") for c in token.children) or lower == "someday"
 
     @staticmethod
-    def _meets_a_crowd(verb: "Token") -> bool:
-        """ "meet as many people as I can", "get to know more of the coaches", "connect with other agents"."""
+    def _crowd_met(verb: "Token") -> "Token | None":
+        """The crowd in "meet as many people as I can", "get to know more of the coaches", "connect with other agents"."""
         for obj in verb.children:
             if obj.dep_ == "prep" and obj.lower_ == "with":
                 obj = next((g for g in obj.children if g.dep_ == "pobj"), obj)
             elif obj.dep_ != "dobj":
                 continue
-            if obj.lower_ in CROWD_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
-                return True  # "more of the coaches"
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if obj.lower_ in CROWD_WORDS and of is not None:
+                return max(of.subtree, key=lambda t: t.i)  # "more of the coaches"
             if obj.tag_ == "NNS" and any(c.lower_ in CROWD_WORDS for c in obj.children):
-                return True  # "as many people", "other agents"
-        return False
+                return obj  # "as many people", "other agents"
+        return None

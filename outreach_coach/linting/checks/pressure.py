@@ -13,13 +13,15 @@ from ...understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 LIMIT_PREPOSITIONS = WordSet("pressure", "limit-prepositions")
 TIME_WORDS = WordSet("pressure", "time-words")
 NEAR_TIMES = WordSet("pressure", "near-times")
 DAY_OF_MONTH = re.compile(r"^\d{1,2}(st|nd|rd|th)$")
-DEMAND_VERBS = WordSet("pressure", "demand-verbs")
+# Wants that, with an object, put the writer's demand on the reader ("I want an answer by Monday").
+DEMAND_VERBS = language.DEMAND_LEMMAS
+URGENCY_NOUNS = WordSet("pressure", "urgency-nouns")
 ASKING_MODALS = WordSet("pressure", "asking-modals")
 OBLIGING_VERBS = WordSet("pressure", "obliging-verbs")
 
@@ -91,8 +93,11 @@ class DeadlineDemand(_ClauseCheck):
     """
 
     def found(self, ctx: Context) -> Iterator[tuple["Token", "Token"]]:
+        waived = False
         for sent in language.sentences(ctx.doc, ctx.scope):
-            if language.is_question(sent):
+            # "No rush: send it by Friday" names a date the writer has just said need not be kept
+            waived, waived_before = _waives_urgency(sent), waived
+            if language.is_question(sent) or waived or waived_before:
                 continue
             for prep in sent:
                 limit = self._time_limit(prep) or self._time_window(prep)
@@ -145,6 +150,11 @@ class DeadlineDemand(_ClauseCheck):
             return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children) or (
                 verb.dep_ == "xcomp" and verb.head.lemma_ in OBLIGING_VERBS)
         return False
+
+
+def _waives_urgency(sent: "Span") -> bool:
+    """ "no rush", "no hurry at all", "no pressure": the writer lifting the urgency off the reader."""
+    return any(t.lemma_.lower() in URGENCY_NOUNS and any(c.lower_ == "no" for c in t.children) for t in sent)
 
 
 class ReaderSilence(_ClauseCheck):
