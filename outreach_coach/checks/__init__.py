@@ -1,6 +1,7 @@
 """The check types rules can name in `check: {type: ...}`: a plain table, no registration magic."""
 from __future__ import annotations
 
+from ..campaign.copy_check import MassMessage
 from .asks import AskKind, AskWithoutOffer, BroadQuestion, MeetingWithout
 from .base import Check, Context, Hit, Param
 from .combine import AnyOf
@@ -38,6 +39,8 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "shouting": Shouting,
     # combining
     "any-of": AnyOf,
+    # across the files of one run
+    "mass-message": MassMessage,
 }
 
 __all__ = ["CHECK_TYPES", "Check", "Context", "Hit", "Param"]

@@ -41,6 +41,7 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
                  jobs, no_cache, cache_dir):
     """Lint message files and folders (.txt, .md, .eml); '-' reads standard input."""
     from .. import parallel
+    from ..campaign.copies import copy_index, with_copies
     from ..engine import Coach
     from ..suggest import top_template
     from ..templates import Catalogue
@@ -54,6 +55,8 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     colour = sys.stdout.isatty() if color is None else color
     formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions,
                                           extra=top_template(Catalogue.load(config, skip_broken=True)))
+    # mass-message compares the drafts of the whole run: a first, quiet read indexes them (LSH, one pass).
+    copies = copy_index(coach, coach.read_paths(paths, stdin_text, stdin_filename))
     items = coach.read_paths(paths, stdin_text, stdin_filename)
     cache = None if no_cache else ResultCache.open(cache_dir, coach)
     run = partial(parallel.lint, coach, jobs=jobs)
@@ -62,7 +65,7 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     progress = Progress(sys.stderr)
     # Text output on a terminal already shows each unreadable file; elsewhere stderr is where a person sees it.
     echo_errors = output_format != "text" or not sys.stdout.isatty()
-    for result in results:
+    for result in with_copies(results, copies):
         summary.add(result)
         progress.hide()
         if result.error and echo_errors:

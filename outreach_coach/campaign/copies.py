@@ -1,0 +1,141 @@
+"""Copies sent to many: drafts of one run whose bodies differ only in names, organisations and dates.
+
+Each body becomes word shingles with the parts a mail merge changes masked (capitalised words past a
+sentence's start, anything with a digit, the recipient's name and organisation); MinHash signatures go
+into an LSH index, so finding a draft's copies costs the same at ten files as at ten thousand.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+from datasketch import MinHash, MinHashLSH
+
+from ..config import Config
+from ..checks.base import Hit
+from ..engine import Coach, FileResult
+from ..messages import Message
+from ..rules import Rule
+
+RULE_ID = "mass-message"
+NUM_PERM = 64
+SHOWN_COPIES = 5
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# After these (or at the very start) a word is capitalised because a sentence or line begins, not for a name.
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n]\s*$")
+_DIGIT = re.compile(r"\d")
+_MASK = "\0"
+_SCHEME = "affine32"
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations  # made once: every signature shares them
+
+
+def masked_words(message: Message) -> list[str]:
+    """The body's words, lower-cased, with names, organisations, dates and numbers each replaced by one mask."""
+    start, end = message.sections.get("body", (0, 0))
+    text = message.text[start:end]
+    theirs = {w.lower() for value in (message.to.name, message.to.org) if value for w in _WORD.findall(value)}
+    words = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        initial = match.start() == 0 or _SENTENCE_BREAK.search(text, max(0, match.start() - 3), match.start())
+        changed = (word[0].isupper() and not initial) or _DIGIT.search(word) or word.lower() in theirs
+        words.append(_MASK if changed else word.lower())
+    return words
+
+
+def signature(words: list[str], size: int) -> MinHash:
+    """The MinHash of the body's `size`-word shingles."""
+    shingles = {" ".join(words[i:i + size]).encode() for i in range(max(1, len(words) - size + 1))}
+    minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    minhash.update_batch(list(shingles))
+    return minhash
+
+
+class CopyIndex:
+    """The run's bodies as MinHash signatures in an LSH index; `mark` adds a `mass-message` finding to each copy."""
+
+    def __init__(self, rule: Rule, config: Config | None = None):
+        self.rule = rule
+        self.config = config or Config()
+        options = rule.check.options
+        self.threshold = float(options["threshold"])
+        self.min_words = options["min-words"]
+        self.shingle = options["shingle"]
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, MinHash] = {}
+
+    def add(self, message: Message) -> None:
+        """Index one draft (a body too short to judge, or a path seen already, is left out)."""
+        words = masked_words(message)
+        if sum(w != _MASK for w in words) < self.min_words or message.path in self._signatures:
+            return
+        minhash = signature(words, self.shingle)
+        self._signatures[message.path] = minhash
+        self._lsh.insert(message.path, minhash)
+
+    def copies_of(self, path: str) -> list[str]:
+        """The other indexed files whose bodies are near copies of this one, sorted."""
+        minhash = self._signatures.get(path)
+        if minhash is None:
+            return []
+        candidates = (other for other in self._lsh.query(minhash) if other != path)
+        return sorted(o for o in candidates if minhash.jaccard(self._signatures[o]) >= self.threshold)
+
+    def mark(self, result: FileResult) -> FileResult:
+        """The result with a `mass-message` finding added when its draft has copies and the rule applies to it."""
+        message = result.message
+        if message is None or result.error or not self._applies(message):
+            return result
+        copies = self.copies_of(message.path)
+        if not copies:
+            return result
+        shown = ", ".join(copies[:SHOWN_COPIES]) + (f" and {len(copies) - SHOWN_COPIES} more"
+                                                   if len(copies) > SHOWN_COPIES else "")
+        start, end = message.sections.get("body", (0, 0))
+        hit = Hit(start, end, {"copies": shown, "count": str(len(copies))})
+        finding = Coach._finding(message, self.rule, hit)
+        findings = tuple(sorted((*result.findings, finding), key=lambda f: (f.line, f.column, f.rule)))
+        return dataclasses.replace(result, findings=findings)
+
+    def _applies(self, message: Message) -> bool:
+        off = self.config.disabled_for(message.path) if self.config.per_file_disable else frozenset()
+        return self.rule.applies(message) and RULE_ID not in off
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+
+def copy_index(coach: Coach, items: Iterable[Message | FileResult]) -> CopyIndex | None:
+    """An index of the run's parsed messages, or None when `mass-message` is off (then nothing is read)."""
+    rule = coach.rules.get(RULE_ID)
+    if rule is None or not rule.enabled:
+        return None
+    index = CopyIndex(rule, coach.config)
+    # The lint pass reads the same files and gives their notices; this first read stays quiet.
+    previous = logging.root.manager.disable
+    logging.disable(logging.WARNING)
+    try:
+        for item in items:
+            if isinstance(item, Message):
+                index.add(item)
+    finally:
+        logging.disable(previous)
+    return index
+
+
+def with_copies(results: Iterable[FileResult], index: CopyIndex | None) -> Iterator[FileResult]:
+    """Stream results through, each copy's with its `mass-message` finding."""
+    if index is None:
+        yield from results
+        return
+    for result in results:
+        yield index.mark(result)
+
+
+def lint_run(coach: Coach, paths: Iterable[str]) -> list[FileResult]:
+    """Lint files as one run, copies marked (for the library and tests; the CLI streams the same two passes)."""
+    paths = list(paths)
+    index = copy_index(coach, coach.read_paths(paths))
+    return list(with_copies(coach.lint_paths(paths), index))
