@@ -26,6 +26,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # After these (or at the very start) a word is capitalised because a sentence or line begins, not for a name.
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n]\s*$")
 _DIGIT = re.compile(r"\d")
+# The pronoun "I" (and I'm, I'd, I've) is capitalised everywhere: it is part of the message, not a name.
+_PRONOUN_I = re.compile(r"I(?:['’]\w+)?")
 _MASK = "\0"
 _SCHEME = "affine32"
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations  # made once: every signature shares them
@@ -40,7 +42,8 @@ def masked_words(message: Message) -> list[str]:
     for match in _WORD.finditer(text):
         word = match.group(0)
         initial = match.start() == 0 or _SENTENCE_BREAK.search(text, max(0, match.start() - 3), match.start())
-        changed = (word[0].isupper() and not initial) or _DIGIT.search(word) or word.lower() in theirs
+        name_like = word[0].isupper() and not initial and not _PRONOUN_I.fullmatch(word)
+        changed = name_like or _DIGIT.search(word) or word.lower() in theirs
         words.append(_MASK if changed else word.lower())
     return words
 

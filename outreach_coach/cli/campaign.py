@@ -40,6 +40,12 @@ def _messages(folder, config_path, today: dt.date):
     return coach, messages
 
 
+def _echo_lines(text: str) -> None:
+    """Text output, each line escaped like the lint output (file names come from the user's folder)."""
+    for line in text.splitlines():
+        click.echo(printable(line))
+
+
 @click.command("due")
 @folder_argument
 @today_option
@@ -55,7 +61,7 @@ def due_command(folder, today, output_format, config_path):
     if output_format == "json":
         click.echo(json.dumps({"today": day.isoformat(), "threads": [s.to_dict() for s in steps]}, indent=2))
     else:
-        click.echo(printable(due_text(steps)), nl=False)
+        _echo_lines(due_text(steps))
 
 
 @click.command("stats")
@@ -73,4 +79,4 @@ def stats_command(folder, today, output_format, config_path):
     if output_format == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
-        click.echo(stats_text(result), nl=False)
+        _echo_lines(stats_text(result))
