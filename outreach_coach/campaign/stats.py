@@ -117,7 +117,7 @@ def stats_text(result: Stats) -> str:
     if result.overall.sent < MIN_MEANINGFUL:
         lines.append(f"Fewer than {MIN_MEANINGFUL} messages: too few for the rate to mean much yet.")
     if result.rules:
-        lines.append(f"\n{'rule':28} {'replies when fired':20} {'when not fired':20}")
+        lines.append(f"\n{'rule':28} {'replies when fired':20} when not fired")
     for rate in result.rules:
         note = f"  too few to tell (below {MIN_MEANINGFUL} on a side)" if rate.too_few else ""
         lines.append(f"{rate.rule:28} {str(rate.fired):20} {str(rate.not_fired):20}{note}".rstrip())
