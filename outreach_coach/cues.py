@@ -1,15 +1,24 @@
 """Situation cues read from a draft: what it asks, who it is to, how it relates to earlier messages.
 
 Each signal is a plain name (`meeting`, `research`, `reminder`, ...) that template headers list
-under `signals`; suggest.py weighs them. Cues come from the draft's metadata (recipient type,
-shared background, `previous`, quoted history) and from its own text, never from quoted history.
+under `signals`; suggest.py weighs them. What the draft asks (a meeting, a job, an introduction)
+and offers comes from `intents`, the reading the rules use; the kind is `message.kind`. Other cues
+come from the draft's metadata (recipient type, shared background, `previous`, quoted history)
+and from its own text, never from quoted history.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from . import intents, language
+from .intents.asking import JOB_NOUNS
 from .messages import Message
+
+if TYPE_CHECKING:
+    from .checks.base import Context
 
 SHORT_NOTE = 300  # characters: LinkedIn's limit for a connection note
 SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "networking", "short-note", "reminder",
@@ -18,15 +27,6 @@ SIGNALS = ("meeting", "no-meeting", "collaboration", "research", "shared", "netw
 
 # One case-insensitive pattern per cue, compiled once.
 _CUE_SOURCES = {
-    "meeting": (
-        r"\b(chat|coffee|lunch|breakfast|drinks|meet(ing|[- ]up)?|zoom|hop on|catch up|sit down|half an hour"
-        r"|(a|quick|short|brief|phone|video|zoom) call|call (with you|next|this|sometime)"
-        r"|talk (to|with) (you|me)|speak (to|with) you|(talk|speak) (briefly|sometime|soon)|on the phone"
-        r"|informational interview|get together|(set up|find|schedule|book) (a |some )?(time|slot)|(a )?few minutes"
-        r"|(a|an|for|spare|grab|have|give|just|only|about|some)\s+(\d+|ten|fifteen|twenty|thirty)[- ]?(min|minutes?)"
-        r"|(\d+|ten|fifteen|twenty|thirty)[- ]?minutes? (call|chat|meeting|conversation|of your time)"
-        r"|pick (at )?(your|you) brains?|brain-?picking)\b"
-    ),
     # Forward-looking only: "I collaborated with my team" is history, not a proposal.
     "collaboration": (
         r"\b(collaborat(e|ion|ing)|contribut(e|ing|ion to your)|co-?(author|write|host|teach|present)\b(?!-)"
@@ -48,16 +48,11 @@ _CUE_SOURCES = {
         r"|library|script|bot|template|kit|add-on|mod|site|website|widget|dashboard|version|game|course)\b"
     ),
     "offered": r"\b(free|open[- ]source|(try|test|use) it)\b",
-    # A specific role or search the recipient is filling.
-    "hiring": (
-        r"\b(is|are|'re) (hiring|recruiting)\b|\b(hiring|recruiting) (for )?(an?|two|three|several|new)\b"
-        r"|\b(the|this|that|your)( (?!(any|some|other)\b)[\w'-]+){0,3} (role|opening|openings|vacancy|vacancies"
-        r"|position|posting|job (ad|post|posting|listing))\b(?! (of|in|on)\b)"
-    ),
-    # The body opens by thanking them for something they did.
+    # The opening paragraph thanks them for something they did.
     "thanks-first": (
-        r"^\W*((many |huge |big )?thank(s| you)\b[^.!?\n]{0,40}?\bfor\b|I (just |really )?(wanted |want )?to (say )?"
-        r"thank you|I('m| am) (so |really |very )?grateful|I (really |truly )?appreciated?)"
+        r"(^|[.!?]\s+)\W*((many |huge |big )?thank(s| you)\b[^.!?\n]{0,40}?\bfor\b(?! (any|reading|considering)\b)"
+        r"|I (just |really )?(wanted |want )?to (say )?thank you|I('m| am) (so |really |very )?grateful"
+        r"|I (really |truly )?appreciated?)"
     ),
     "research-work": r"^\s*(paper|preprint|dataset|data set|study|thesis|dissertation|article)\b",
     "research-text": (
@@ -97,7 +92,8 @@ _CUE_SOURCES = {
     ),
     "outcome": (
         r"\b(I|we)('ve| have)?( just| finally| officially| \w+ly)? (accepted (an?|the|their) \w+|landed|shipped"
-        r"|launched|published|defended|passed|won|was hired|got (into|in|accepted|promoted|hired|funded|the (job|offer"
+        r"|launched|published|defended|passed|won(?!['’]t)|was hired"
+        r"|got (into|in|accepted|promoted|hired|funded|the (job|offer"
         r"|role|position|place|grant|part|seat|contract|scholarship)|(the|an?|my)( \w+){1,2} (job|offer|role|position"
         r"|place|grant|part|seat|contract|scholarship)))\b"
         r"|\bI('m| am) starting\b|\bI start (at|in|on|my)\b|\bgood news\b|\b(it|that) (worked|paid off)\b"
@@ -107,29 +103,54 @@ _CUE_SOURCES = {
         r"https?://|\b(thought of you|made me think of you|came across|you might (like|enjoy|find)"
         r"|in case (it'?s|it is) (useful|handy|helpful)|sharing (this|a|an|the))\b"
     ),
-    "intro-ask": (
-        r"\b(introduc(e|ing) me|an introduction to|know (someone|anyone|anybody|of someone)"
-        r"|put me in touch|connect me (with|to))\b"
-    ),
     "thanks": r"\bthank(s| you)\b",
 }
 _CUE = {name: re.compile(source, re.I) for name, source in _CUE_SOURCES.items()}
 # Signals read straight from the draft's own text by the pattern of the same name.
-_TEXT_SIGNALS = ("meeting", "reminder", "outcome", "sharing", "intro-ask", "hiring")
+_TEXT_SIGNALS = ("reminder", "outcome", "sharing")
 _PAIR = re.compile(r"[A-Z][\w'.-]+\s*(,|and|&|\+)\s*[A-Z][\w'.-]+|\b(both|you two|all)\b")
+# Kinds of ask (intents) that put a draft in a situation a template is written for.
+_ASK_SIGNALS = {"meeting": "meeting", "introduction": "intro-ask"}
+# A job ask about a role they are filling names it ("the tutor opening", "your night-nurse post"), not "any job".
+NAMING_DETERMINERS = frozenset({"the", "this", "that", "your", "their", "its"})
+# A meeting whose purpose is the writer presenting ("to walk you through our plan") pitches an offer.
+PRESENTING_VERBS = frozenset({"walk", "show", "present", "demo", "pitch"})
 
 
-def signals(message: Message) -> frozenset[str]:
-    """The situations this draft is in, read from its metadata and its own text (not quoted history)."""
+@dataclass(frozen=True)
+class Situation:
+    """How a draft reads for choosing a template: its kind, channel, recipient type and signals."""
+
+    kind: str
+    channel: str
+    recipient: str | None
+    signals: frozenset[str]
+
+
+def situation(ctx: "Context") -> Situation:
+    """The draft's situation, read once from the same parse and asks the rules use."""
+    message = ctx.message
+    recipient = recipient_type(message)
+    return Situation(message.kind, message.channel, recipient, _signals(ctx, recipient))
+
+
+def signals(ctx: "Context") -> frozenset[str]:
+    """The situations this draft is in, read from its metadata, its asks and its own text (not quoted history)."""
+    return situation(ctx).signals
+
+
+def _signals(ctx: "Context", recipient: str | None) -> frozenset[str]:
+    message = ctx.message
     text = message.text
-    greeting = message.section("greeting")
     found = {name for name in _TEXT_SIGNALS if _CUE[name].search(text)}
+    asks = intents.asks(ctx) if ctx.doc is not None else ()
+    found |= {_ASK_SIGNALS[kind] for ask in asks for kind in ask.kinds if kind in _ASK_SIGNALS}
+    opening = message.section("body").strip().split("\n\n", 1)[0]
     detectors: dict[str, Callable[[], bool]] = {
-        "collaboration": lambda: bool(_CUE["collaboration"].search(text))
-        or all(_CUE[cue].search(text) for cue in ("built", "offered")),
-        "thanks-first": lambda: bool(_CUE["thanks-first"].search(message.section("body")))
-        and not _CUE["reminder"].search(text),
-        "research": lambda: recipient_type(message) == "researcher" or bool(_CUE["research-text"].search(text))
+        "hiring": lambda: _about_a_role(ctx, asks),
+        "collaboration": lambda: _proposes(ctx, asks),
+        "thanks-first": lambda: bool(_CUE["thanks-first"].search(opening)) and not _CUE["reminder"].search(text),
+        "research": lambda: recipient == "researcher" or bool(_CUE["research-text"].search(text))
         or any(_CUE["research-work"].match(work) for work in message.to.work),
         "shared": lambda: bool(message.to.shared) or message.to.type == "alumni" or bool(_CUE["shared"].search(text)),
         "networking": lambda: message.channel == "linkedin" or bool(_CUE["networking"].search(text)),
@@ -138,7 +159,7 @@ def signals(message: Message) -> frozenset[str]:
         or bool(re.match(r"\s*re:", message.subject or "", re.I)),
         "event": lambda: all(_CUE[cue].search(text) for cue in ("recent", "event", "conversation")),
         "thanks": lambda: bool(_CUE["thanks"].search(message.section("body"))),
-        "two-sided": lambda: bool(_PAIR.search(greeting)) or _addressees(message) > 1,
+        "two-sided": lambda: bool(_PAIR.search(message.section("greeting"))) or _addressees(message) > 1,
     }
     for name, detect in detectors.items():
         if detect():
@@ -148,8 +169,49 @@ def signals(message: Message) -> frozenset[str]:
     return frozenset(found)
 
 
+def _proposes(ctx: "Context", asks) -> bool:
+    """Whether the draft pitches something of value to both: a proposal, an offer it leads with, or a demo."""
+    text = ctx.message.text
+    if _CUE["collaboration"].search(text) or all(_CUE[cue].search(text) for cue in ("built", "offered")):
+        return True
+    body = ctx.message.sections.get("body", (0, len(text)))
+    body_asks = [ask for ask in asks if ask.start >= body[0]]
+    if not body_asks:
+        return False
+    first_ask = min(ask.start for ask in body_asks)
+    # An offer made before anything is asked is the point of the message, not something given in return.
+    if any(offer.end <= first_ask for offer in intents.offers(ctx)):
+        return True
+    meetings = [ctx.doc.char_span(a.start, a.end, alignment_mode="expand") for a in asks if "meeting" in a.kinds]
+    return any(_presents(span) for span in meetings if span is not None)
+
+
+def _about_a_role(ctx: "Context", asks) -> bool:
+    """A job ask, or a question about a named opening ("Is the role open to ...?"), is about a role they fill."""
+    if ctx.doc is None:
+        return False
+    job_asks = [ctx.doc.char_span(a.start, a.end, alignment_mode="expand") for a in asks if "job" in a.kinds]
+    questions = [piece for piece in intents.message_pieces(ctx) if language.is_question(piece)]
+    # "In your role as planner, ..." is a prepositional object: their job, not an opening.
+    return any(_names_role(span) for span in job_asks if span is not None) or any(
+        _names_role(piece, not_in=("pobj",)) for piece in questions)
+
+
+def _names_role(span, not_in: tuple[str, ...] = ()) -> bool:
+    return any(token.lemma_.lower() in JOB_NOUNS and token.dep_ not in not_in
+               and any(child.lower_ in NAMING_DETERMINERS for child in token.children) for token in span)
+
+
+def _presents(span) -> bool:
+    # "... a call so I can walk you through our plan": the writer shows their offer, rather than asks to learn.
+    return any(token.lemma_ in PRESENTING_VERBS
+               and not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children)
+               and any(c.dep_ in ("prt", "prep") and c.lower_ in ("through", "over") for c in token.children)
+               for token in span)
+
+
 def recipient_type(message: Message) -> str | None:
-    """`to.type`, else a type read from `to.role` or the greeting (a recruiter, a professor)."""
+    """`to.type`, else a type read from `to.role` or the greeting; any other known role is a practitioner's."""
     if message.to.type:
         return message.to.type
     known = " ".join(filter(None, (message.to.role, message.section("greeting"))))
@@ -157,7 +219,7 @@ def recipient_type(message: Message) -> str | None:
         return "hiring-manager" if re.search(r"hiring manager", known, re.I) else "recruiter"
     if _CUE["research-role"].search(known):
         return "researcher"
-    return None
+    return "practitioner" if message.to.role else None
 
 
 def _addressees(message: Message) -> int:

@@ -41,6 +41,8 @@ class FileResult:
     channel: str | None = None
     error: str | None = None
     message: Message | None = None
+    # The whole message as the rules read it (doc and shared memo), for suggestions; not kept by cache or workers.
+    context: Context | None = None
 
     @property
     def language(self) -> str | None:
@@ -50,6 +52,10 @@ class FileResult:
     @property
     def score(self) -> int | None:
         return None if self.error or self.language else score(self.findings)
+
+    def __getstate__(self) -> dict:
+        # The parse stays in the process that made it: spaCy spans do not pickle (workers, dask, cache).
+        return {**self.__dict__, "context": None}
 
 
 class Coach:
@@ -166,7 +172,18 @@ class Coach:
                     continue
                 findings.append(self._finding(message, rule, hit))
         findings.sort(key=lambda f: (f.line, f.column, f.rule))
-        return FileResult(message.path, tuple(findings), message.kind, message.channel, message=message)
+        whole = Context(message, doc, (0, len(message.text)), memo)
+        return FileResult(message.path, tuple(findings), message.kind, message.channel, message=message,
+                          context=whole)
+
+    def context_of(self, result: FileResult) -> Context:
+        """The parsed whole message behind a result, parsing it only when the rules did not (or a cache hit)."""
+        if result.context is not None and result.context.doc is not None:
+            return result.context
+        if result.message is None:
+            raise ValueError(f"{result.path}: no message to read ({result.error})")
+        doc = next(iter(self._pipe([result.message.text])))
+        return Context(result.message, doc, (0, len(result.message.text)), {})
 
     @staticmethod
     def _scope(message: Message, scope: str) -> tuple[int, int]:

@@ -46,6 +46,8 @@ PLEASANTRIES = frozenset({"well", "fine", "finds", "good", "great", "safe"})
 REQUEST_VERBS = frozenset({"request", "ask", "seek"})
 ASKING_VERBS = frozenset({"see", "ask", "check", "know", "find", "inquire", "enquire", "wonder"})
 WRITER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+# Adjectives by which the writer says what they want ("I'm keen on a call", "eager to hear").
+EAGER_WORDS = frozenset({"keen", "eager"})
 # Dependencies across which a negation or condition does not reach: a new clause starts there.
 CLAUSE_BREAKS = frozenset({"conj", "parataxis", "advcl", "relcl", "ccomp"})
 
@@ -236,8 +238,30 @@ def is_reported(token: Token, within: Span | None = None) -> bool:
 
 
 def is_writers_own(token: Token, sent: Span) -> bool:
-    """Whether words are the writer's own, meant statement: not negated, supposed or reported."""
-    return not (is_negated(token) or is_own_hypothetical(token, sent) or is_reported(token, sent))
+    """Whether words are the writer's own, meant statement: not negated, set aside, supposed or reported."""
+    return not (is_negated(token) or in_contrast_phrase(token, sent) or is_own_hypothetical(token, sent)
+                or is_reported(token, sent))
+
+
+# The two-word markers of what the writer sets aside: "rather than X", "instead of X".
+CONTRAST_MARKERS = frozenset({("rather", "than"), ("instead", "of")})
+# Where a set-aside phrase ends: a mark between phrases, or a new clause's subject or modal.
+PHRASE_BOUNDS = frozenset({",", ";", ":", "-", "–", "—", "(", ")", ".", "!", "?"})
+
+
+def in_contrast_phrase(token: Token, sent: Span) -> bool:
+    """Whether the token is in the phrase after "rather than" / "instead of" ("rather than a call, ...").
+
+    Read from the words, not the tree: a greeting on the same line often bends the parse of the
+    phrase, while its ends (a comma, or the subject or modal of the clause that follows) stay plain.
+    """
+    for i in range(token.i - 1, max(sent.start, token.i - MAX_PIECE_TOKENS), -1):
+        word = token.doc[i]
+        if (token.doc[i - 1].lower_, word.lower_) in CONTRAST_MARKERS:
+            return True
+        if word.text in PHRASE_BOUNDS or word.dep_ in ("nsubj", "nsubjpass", "expl") or word.tag_ == "MD":
+            return False
+    return False
 
 
 def is_question(sent: Span) -> bool:
@@ -283,6 +307,12 @@ def is_request(sent: Span) -> bool:
     # Only the sentence's own words count: a greeting on the same line can be mis-parsed as a subject.
     return root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") and c.i >= sent.start
                                          for c in root.children)
+
+
+def states_eagerness(sent: Span) -> bool:
+    """Whether the writer says they are keen on something ("I'm still keen on a call"), a want put as an adjective."""
+    return any(t.lower_ in EAGER_WORDS and t.dep_ == "acomp" and _writer_subject(t.head) and not is_negated(t)
+               for t in sent)
 
 
 def _acts_alone(want: Token) -> bool:

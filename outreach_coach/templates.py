@@ -49,6 +49,11 @@ class Variable:
     example: Any
     type: str = "text"
 
+    @property
+    def label(self) -> str:
+        """The name as a person reads it: 'what_you_did' -> 'What you did'."""
+        return self.name.replace("_", " ").capitalize()
+
 
 @dataclass(frozen=True)
 class Template:
@@ -209,12 +214,17 @@ def _check_value(variable: Variable, value: Any) -> None:
         raise RenderError(f"'{variable.name}' must be text")
 
 
-def render(template: Template, values: Mapping[str, Any]) -> str:
-    """Render a template with values; missing required or unknown variables raise RenderError naming all."""
-    unknown = sorted(set(values) - {v.name for v in template.variables})
+def check_known(template: Template, names: Iterable[str]) -> None:
+    """Raise RenderError naming every value name the template does not declare."""
+    unknown = sorted(set(names) - {v.name for v in template.variables})
     if unknown:
         known = ", ".join(v.name for v in template.variables)
         raise RenderError(f"template '{template.id}': unknown variables: {', '.join(unknown)} (known: {known})")
+
+
+def render(template: Template, values: Mapping[str, Any]) -> str:
+    """Render a template with values; missing required or unknown variables raise RenderError naming all."""
+    check_known(template, values)
     missing = [v.name for v in template.variables if v.required and _blank(values.get(v.name))]
     if missing:
         raise RenderError(f"template '{template.id}': missing required variables: {', '.join(missing)}")

@@ -196,6 +196,11 @@ GOOD = [
 ]
 
 
+def test_one_job_ask_said_three_ways_is_one_finding(lint):
+    text = "Hi Ines, are you hiring? Could you pass my CV to your head of bindery? Any openings would be great."
+    assert [f.rule for f in lint(text)].count("job-ask") == 1
+
+
 @pytest.mark.parametrize("text, rule, fires", CASES)
 def test_rule_on_message(lint, text, rule, fires):
     assert (rule in rule_ids(lint(text))) is fires

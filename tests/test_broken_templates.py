@@ -55,7 +55,7 @@ def test_lint_with_a_broken_user_template_reports_it_once_and_lints_as_usual(fol
                            str(draft), str(draft.with_name("b.txt"))], capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=tmp_path)
     assert "pick-your-brain" in done.stdout and "Traceback" not in done.stderr
-    assert done.returncode == 1 and done.stdout.count("pick-your-brain") == 2
+    assert done.returncode == 1 and done.stdout.count(" error pick-your-brain ") == 2
     assert done.stderr.count("template left out") == 1
 
 

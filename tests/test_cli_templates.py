@@ -26,7 +26,7 @@ Could we meet for coffee to talk about mangroves?
 
 Jonas
 """
-DRAFT_TXT = "Subject: Mangroves\nTo: Wanjiru Kamau <w@example.org>\n\nHi Wanjiru,\n\nQuick chat?\n\nJonas\n"
+DRAFT_TXT = "Subject: Mangroves\nTo: Wanjiru Kamau <w@example.org>\n\nHi Wanjiru,\n\nWould you be free for a quick chat next week?\n\nJonas\n"
 DRAFT_EML = ("From: Jonas Berg <jonas@example.org>\nTo: \"Dr. Wanjiru Kamau\" <w@example.org>\n"
              "Subject: Mangrove nurseries\nDate: Mon, 02 Nov 2026 09:00:00 +0000\n\nDear Dr. Kamau,\n\n"
              "Could we talk for 20 minutes about your mangrove paper?\n\nJonas Berg\n")
@@ -127,7 +127,7 @@ def test_suggest_json_shape_and_text(drafts):
     doc = json.loads(run("suggest", "--format", "json", *paths).output)
     assert [entry["path"] for entry in doc["files"]] == paths
     for entry in doc["files"]:
-        assert entry["templates"] and all(set(t) == {"id", "reason"} for t in entry["templates"])
+        assert entry["templates"] and all(set(t) == {"id", "reason", "fixes"} for t in entry["templates"])
     text = run("suggest", paths[0]).output
     assert "1. cold/" in text
 
@@ -141,7 +141,14 @@ def test_suggest_reports_unreadable_files_and_goes_on(drafts):
 
 def test_lint_text_names_the_top_template(drafts):
     result = run("lint", "--no-color", str(drafts / "draft.txt"))
-    assert "try template cold/informational-interview" in result.output
+    assert "try template cold/informational-interview (it fixes " in result.output
+
+
+def test_lint_names_no_template_for_a_clean_draft(tmp_path):
+    clean = tmp_path / "clean.md"
+    assert run("template", "render", "cold/researcher", "--example", "-o", str(clean)).exit_code == 0
+    result = run("lint", "--no-color", "--no-cache", str(clean))
+    assert "score 100/100" in result.output and "try template" not in result.output
 
 
 @pytest.mark.parametrize("today, drafted", [("2026-11-08", False), ("2026-11-09", True), ("2026-11-16", True)])
@@ -151,9 +158,23 @@ def test_followup_waits_until_day_seven(drafts, today, drafted):
     if drafted:
         draft = messages.parse(result.stdout, "x.md")
         assert draft.subject == "Re: Coffee?" and draft.previous.isoformat() == "2026-11-02"
-        assert "Could we meet for coffee to talk about mangroves?" in draft.text
+        assert "I asked whether we could meet for coffee to talk about mangroves." in draft.text
+        assert "drafted from template follow-up/no-reply" in result.stderr
     else:
         assert result.stdout == "" and "not yet: wait until 2026-11-09" in result.stderr
+
+
+def test_followup_rejects_an_unknown_variable(drafts):
+    result = run("followup", str(drafts / "draft.md"), "--today", "2026-11-10", "--var", "colour=blue")
+    assert result.exit_code == 2 and "unknown variables: colour" in result.output
+
+
+def test_render_from_reads_the_sender_from_a_signed_name_with_letters(tmp_path):
+    draft = tmp_path / "signed.txt"
+    draft.write_text("Subject: Wound care\n\nDear Ms. Ito,\n\nWhich dressing do you use?\n\nBest regards,\n"
+                     "Hannah Morales, RN\nCharge Nurse, Ward 4\n")
+    result = run("template", "render", "cold/researcher", "--example", "--from", str(draft))
+    assert result.exit_code == 0 and result.output.rstrip().endswith("Hannah Morales, RN")
 
 
 def test_followup_writes_to_a_file_and_rejects_a_bad_date(drafts):

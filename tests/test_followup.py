@@ -7,8 +7,8 @@ import pytest
 
 from outreach_coach import messages
 from outreach_coach.errors import InputError
-from outreach_coach.followup import draft_values, original_ask, plan
-from outreach_coach.templates import Catalogue, render
+from outreach_coach.followup import describe, draft_values, original_ask, plan
+from outreach_coach.templates import Catalogue, RenderError, render
 
 CATALOGUE = Catalogue.load()
 SENT = dt.date(2026, 11, 2)
@@ -77,10 +77,78 @@ def test_an_eml_date_header_is_the_sent_date():
     assert chosen.sent == SENT and not chosen.ready
 
 
-def test_original_ask_is_the_first_question_in_one_line():
-    assert original_ask(parse(COLD)) == "Is it better to tune before or after the room warms up?"
+def test_original_ask_is_restated_as_a_clause_of_its_own():
+    assert original_ask(parse(COLD)) == "whether it is better to tune before or after the room warms up"
     request = COLD.replace("Is it better to tune before or after the room warms up?\n", "")
-    assert original_ask(parse(request)) == "I'd also like to hear how you store the bells."
+    assert original_ask(parse(request)) == "to hear how you store the bells"
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Could you send me the stage plan for the spring recital?", "whether you could send me the stage plan for the "
+     "spring recital"),
+    ("One question: which glue do you use for the reed tips?", "which glue you use for the reed tips"),
+    ("Do you rehearse the brass section apart from the strings?", "whether you rehearse the brass section apart "
+     "from the strings"),
+    ("Can I sit in on one rehearsal in March?", "whether I could sit in on one rehearsal in March"),
+])
+def test_questions_become_reported_clauses(sentence, clause):
+    text = f"---\nsent: 2026-11-02\n---\nHi Agnes,\n\nThanks for the quick reply and the photos. {sentence}\n\nRui\n"
+    assert original_ask(parse(text)) == clause
+
+
+def test_a_thanks_alone_is_no_ask_so_the_slot_stays_visible():
+    text = "---\nsent: 2026-11-02\n---\nHi Agnes,\n\nThank you for the quick reply and the photos.\n\nRui\n"
+    assert original_ask(parse(text)) is None
+
+
+def test_a_thread_where_they_replied_gets_no_reminder():
+    replied = ("Subject: Re: Handbells\nDate: Mon, 02 Nov 2026 09:00:00 +0000\n\nHi Agnes,\n\nThat helps a lot; "
+               "I'll tune after the warm-up.\n\nRui\n\nOn Sun, 1 Nov 2026, Agnes Moreau <agnes@example.org> wrote:\n"
+               "> Tune after the room warms up.\n")
+    chosen = plan(parse(replied, "txt"), dt.date(2026, 11, 12))
+    assert chosen.replied_by == "Agnes Moreau" and not chosen.ready
+    assert "already replied" in chosen.advice() and "follow-up/thank-you" in chosen.advice()
+    gmail = replied.replace("On Sun, 1 Nov 2026, Agnes Moreau", "On Sun, Nov 1, 2026 at 6:47 PM Agnes Moreau")
+    assert plan(parse(gmail, "txt"), dt.date(2026, 11, 12)).replied_by == "Agnes Moreau"
+    own = replied.replace("Agnes Moreau <agnes@example.org> wrote", "Rui <rui@example.org> wrote")
+    assert plan(parse(own, "txt"), dt.date(2026, 11, 12)).ready
+
+
+def test_the_reminder_keeps_the_greeting_register_and_the_sign_off():
+    formal = COLD.replace("Hi Agnes,", "Dear Dr. Moreau,").replace("Best,\nRui", "Kind regards,\nRui Costa, MSc")
+    message = parse(formal)
+    chosen = plan(message, SENT + dt.timedelta(days=9))
+    template = CATALOGUE.get(chosen.template_id)
+    draft = parse(render(template, draft_values(message, chosen, template, {})))
+    assert draft.section("greeting").startswith("Dear Dr. Moreau,")
+    assert draft.section("signature").splitlines()[:2] == ["Kind regards,", "Rui Costa, MSc"]
+
+
+def test_the_check_in_subject_reads_as_a_phrase():
+    message = parse(COLD.replace("kind: cold", "kind: thank-you"))
+    chosen = plan(message, SENT + dt.timedelta(days=95))
+    template = CATALOGUE.get(chosen.template_id)
+    draft = parse(render(template, draft_values(message, chosen, template, {"resource": "a guide", "why": "It helps."})))
+    assert draft.subject == "Something useful, after our last exchange in November"
+    assert "It's been a while since our last exchange in November" in draft.text
+
+
+def test_an_unknown_value_name_is_refused_as_render_refuses_it():
+    message = parse(COLD)
+    chosen = plan(message, SENT + dt.timedelta(days=9))
+    template = CATALOGUE.get(chosen.template_id)
+    with pytest.raises(RenderError, match="unknown variables: colour"):
+        draft_values(message, chosen, template, {"colour": "blue"})
+
+
+def test_describe_names_the_template_its_values_and_what_each_slot_stands_for():
+    message = parse(COLD.replace("sent:", "met: 2026-11-20\nsent:"))
+    chosen = plan(message, dt.date(2026, 11, 21))
+    template = CATALOGUE.get(chosen.template_id)
+    lines = describe(template, draft_values(message, chosen, template, {}))
+    assert lines[0].startswith("drafted from template follow-up/thank-you")
+    assert any(line.startswith("  name: Agnes") for line in lines)
+    assert any(line.startswith("  result: not in the sent message") and "--var result=" in line for line in lines)
 
 
 def test_the_reminder_carries_the_thread_forward():
@@ -91,7 +159,7 @@ def test_the_reminder_carries_the_thread_forward():
     assert draft.kind == "follow-up"
     assert draft.subject == "Re: Your workshop on tuning handbells"
     assert draft.previous == SENT and draft.sent == SENT + dt.timedelta(days=9)
-    assert "Is it better to tune before or after the room warms up?" in draft.text
+    assert "I asked whether it is better to tune before or after the room warms up." in draft.text
     assert draft.section("greeting").startswith("Hi Agnes") and "Rui" in draft.section("signature")
 
 

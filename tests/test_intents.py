@@ -70,6 +70,10 @@ def test_is_bounded(context, text, bounded):
     ("Could we talk about your career?", False),
     ("Could we meet for coffee? I'd love your advice on design.", False),
     ("Could we chat about law in general?", False),
+    ("Would you have 20 minutes to go over the station map in your aftershock paper?", True),
+    ("Could we talk for 20 minutes? I want to ask how you weigh a goshawk before its first flight.", True),
+    ("Could we talk for 20 minutes when you are back from the field?", False),
+    ("Could we chat for 20 minutes about what you think of the bookbinding industry?", False),
 ])
 def test_has_agenda(context, text, agenda):
     assert intents.has_agenda(context(text)) is agenda
@@ -97,6 +101,22 @@ def test_offers(context, text, offered):
     ("What is it like to work in a hospital lab?", True),
     ("How did you calibrate the flow cytometer for the small-cell panel?", False),
     ("Any tips on how to voice the alto line in your arrangement of the hymn?", False),
+    ("I'd love to hear what it takes to break into seismology.", True),
+    ("How does a falconer find a mentor for the apprentice licence?", True),
+    ("How does a falconer use the weight chart in your handbook?", False),
+    ("Would you mind sending the glue recipe when you get a chance?", False),
+    ("I tried your suggestions on the spine lining and they worked.", False),
+    ("I'd appreciate your view on whether my bindings look ready for a craft fair.", False),
 ])
 def test_broad_questions(context, text, broad):
     assert bool(intents.broad_questions(context(text))) is broad
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("There's no need for a call; email is fine.", False),
+    ("Rather than a call, could you answer by email?", False),
+    ("I'm still keen on a call about your seismometer vault.", True),
+    ("I'm still keen on seismology.", False),
+])
+def test_meeting_asks(context, text, meeting):
+    assert bool(intents.meeting_asks(context(text))) is meeting

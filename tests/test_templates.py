@@ -197,3 +197,79 @@ def test_invalid_templates_are_config_errors_naming_the_file(tmp_path, header, b
 def test_a_missing_template_folder_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="template folder not found"):
         Catalogue.load(Config(template_paths=(tmp_path / "nope",))).all()
+
+
+# --- every template, rendered with other values than its own example, still lints clean ----------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from outreach_coach.drafts import values_from  # noqa: E402
+
+# Names of people, nouns of other fields and other numbers, swapped into the examples so each slot keeps its role.
+NAMES = ["Ana", "Dr. Okafor", "Mei-Ling", "Jonas Berg", "Prof. Ruiz", "Siobhan"]
+FIELD_NOUNS = ["kiln", "ledger", "harbour", "orchard", "lathe", "archive", "hive", "loom", "quarry", "choir"]
+PERSON_VARIABLES = {"name", "sender", "first", "second", "other"}
+# Slots that name a thing: their last word is the head noun, which any field can replace.
+NAMING_VARIABLES = {"work", "event", "topic", "shared", "paper", "result", "role", "occasion", "resource",
+                    "experience", "conversation"}
+LOUD_JUDGEMENTS = Severity.WARNING
+
+
+def _other_head(text: str, noun: str) -> str:
+    head, _, last = text.rpartition(" ")
+    return f"{head} {noun}" if head and last.isalpha() and last.islower() else text
+
+
+def _other_numbers(text: str, number: int) -> str:
+    return re.sub(r"\b\d{1,3}\b(?!-)", str(number), text)
+
+
+@st.composite
+def other_values(draw, template):
+    values = {}
+    for variable in template.variables:
+        example = variable.example
+        if variable.name in PERSON_VARIABLES:
+            values[variable.name] = draw(st.sampled_from(NAMES))
+        elif variable.name == "recipient_type":
+            values[variable.name] = draw(st.sampled_from(["recruiter", "hiring-manager"]))
+        elif variable.name in NAMING_VARIABLES:
+            values[variable.name] = _other_head(example, draw(st.sampled_from(FIELD_NOUNS)))
+        elif variable.type == "list":
+            values[variable.name] = [_other_numbers(item, draw(st.integers(2, 90))) for item in example]
+        elif isinstance(example, str) and variable.name != "minutes" and not re.fullmatch(r"[\d-]+", example):
+            values[variable.name] = _other_numbers(example, draw(st.integers(2, 90)))
+        else:
+            values[variable.name] = example
+        if not variable.required and draw(st.booleans()):
+            values.pop(variable.name)
+    return values
+
+
+@pytest.mark.parametrize("tid", sorted(EXPECTED))
+def test_each_template_lints_clean_of_judgement_findings_with_generated_values(coach, tid):
+    template = BUILTIN[tid]
+
+    @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(other_values(template))
+    def check(values):
+        result = coach.lint_text(render(template, values), "generated.md", "md")
+        assert result.error is None, result.error
+        loud = [f"{f.rule}: {f.message}" for f in result.findings
+                if f.severity >= LOUD_JUDGEMENTS and f.rule != "too-long"]
+        assert not loud, f"{tid} with {values} draws {loud}"
+    check()
+
+
+@pytest.mark.parametrize("greeting", ["Dear Hiring Manager,", "Respected Sir,", "Hello Recruiter,",
+                                      "Dear Admissions Committee,", "Hi team,", "Dear Maintainers,"])
+def test_a_generic_greeting_is_fixed_by_every_template_that_says_it_fixes_it(coach, greeting):
+    draft = messages.parse(f"---\nto: {{name: Ana Lima}}\n---\n{greeting}\n\nWhich glaze do you use?\n\nTim\n",
+                           "draft.md")
+    supplied = values_from(draft)
+    assert supplied["name"] == "Ana"
+    for template in (t for t in BUILTIN.values() if "generic-greeting" in t.fixes and t.variable("name")):
+        text = render(template, {**template.example_values(), "name": supplied["name"]})
+        fired = {f.rule for f in coach.lint_text(text, "fixed.md", "md").findings}
+        assert "generic-greeting" not in fired, template.id

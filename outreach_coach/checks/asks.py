@@ -10,16 +10,21 @@ PARSE = frozenset({"lemma", "pos", "dep", "sents"})
 
 
 class AskKind(Check):
-    """Fires on each ask of the given kinds (job, introduction, meeting, advice, connect, other)."""
+    """Fires once on asks of the given kinds (job, introduction, meeting, advice, connect, other).
+
+    One job ask said three ways is one problem: the finding sits on the clearest sentence, the
+    first put as a request, else the first.
+    """
 
     params = (Param("kinds", list, required=True, help="kinds of ask to report"),)
     needs = PARSE
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         wanted = set(self.options["kinds"])
-        for ask in intents.asks(ctx):
-            if ask.kinds & wanted and ctx.in_scope(ask.start, ask.end):
-                yield Hit(ask.start, ask.end, {"kind": ", ".join(sorted(ask.kinds & wanted))})
+        found = [a for a in intents.asks(ctx) if a.kinds & wanted and ctx.in_scope(a.start, a.end)]
+        if found:
+            ask = next((a for a in found if a.requested), found[0])
+            yield Hit(ask.start, ask.end, {"kind": ", ".join(sorted(ask.kinds & wanted))})
 
 
 class MeetingWithout(Check):

@@ -48,11 +48,12 @@ class Length(Check):
             start, end = message.sections["message"]
             chars = len(message.text[start:end].strip())
             if chars > self.options["max-chars"]:
-                yield Hit(start, end, {"count": str(chars), "limit": f"{self.options['max-chars']} characters"})
+                yield Hit(start, end, {"count": str(chars), "length": f"{chars} characters",
+                                        "limit": f"{self.options['max-chars']} characters"})
             return
         count = len(readability.words(ctx.scope_text))
         if count > self.options["max-words"]:
-            yield _whole_scope(ctx, count=count, limit=f"{self.options['max-words']} words")
+            yield _whole_scope(ctx, count=count, length=f"{count} words", limit=f"{self.options['max-words']} words")
 
 
 class ReadingGrade(Check):

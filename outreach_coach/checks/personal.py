@@ -166,8 +166,18 @@ writer author journalist reporter physician surgeon pharmacist therapist technic
 strategist advisor adviser owner analyst researcher nurse lawyer attorney partner founder lead head
 colleague colleagues professional professionals expert experts leader leaders
 """.split())
+# Groups, addressed as a group whatever name follows ("Team Lumen");
+# a person's role before a name is a title ("Coach Amari").
+GROUP_HEADS = frozenset(
+    "team committee department staff members folks friends colleagues maintainers everyone all".split())
 TITLES = frozenset({"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "doctor"})
 PLACEHOLDER_CHARS = re.compile(r"[\[\]{}<>%]|\bX{2,}\b")
+
+
+def _no_name_words(doc: "Doc", start: int, end: int) -> set[str]:
+    """The greeting's words that cannot be a name: adverbs, adjectives, particles ("again", "back")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return {t.lower_ for t in span or () if t.pos_ in FUNCTION_POS} - {"dear"}
 
 
 def name_parts(name: str | None) -> list[str]:
@@ -188,10 +198,40 @@ def addresses_name(words: list[str], parts: list[str]) -> bool:
     return False
 
 
+# Words that address no one however they are spelled ("Hello again", "Hi lovely"): not names or nouns.
+# Pronouns are left to the word list: "Hi all" addresses no one, "Hi both" the two people introduced.
+FUNCTION_POS = frozenset({"ADV", "INTJ", "ADP", "CCONJ", "PART", "ADJ"})
+# Where an address leaves the person for their place: "Dear Editor *of* the Review", "Team *at* Acme".
+ADDRESS_PREPS = frozenset({"at", "of", "from", "in", "with", "for", "on"})
+
+
+def address_words(greeting: str) -> list[str]:
+    """The words a greeting addresses the reader with, lower-cased, the salutation removed."""
+    words = [w.strip(".'’").lower() for w in re.findall(r"[A-Za-z][\w'’./-]*", SALUTATION.sub("", greeting))]
+    return [w for part in words for w in part.split("/") if w]
+
+
+def addresses_no_one(words: list[str], message, no_name_words: frozenset[str] = frozenset()) -> bool:
+    """Whether address words name no one in particular ("Sir", "Hiring Team", their role or org).
+
+    The address runs up to where it names a place ("Dear Editor of the Review"); it names someone
+    when its last word is neither a role nor a word that is no name at all (`no_name_words`, from
+    the parse: "again", "back"), so "Coach Amari" names her and "Dear Litigation Associate" does not.
+    """
+    if not words:
+        return False
+    role = " ".join(filter(None, (message.to.role, message.to.org)))
+    known = GENERIC_ADDRESS | {w.lower() for w in re.findall(r"[\w'’-]+", role)} | no_name_words
+    head = next((words[:i] for i, w in enumerate(words) if w in ADDRESS_PREPS and i), words)
+    titled = len(head) >= 2 and head[-2] in TITLES
+    role_or_group = head[-1] in ROLE_HEADS | known or head[0] in GROUP_HEADS
+    return not titled and (all(w in known for w in head) or role_or_group)
+
+
 class GreetingAddress(Check):
     """Fires when the greeting addresses no one in particular, or has no name when the reader's is known."""
 
-    needs = frozenset()
+    needs = frozenset({"pos"})
 
     def run(self, ctx: Context) -> Iterator[Hit]:
         message, (start, end) = ctx.message, ctx.scope
@@ -199,24 +239,15 @@ class GreetingAddress(Check):
         if PLACEHOLDER_CHARS.search(greeting):
             return
         parts = name_parts(message.to.name)
-        words = [w.strip(".'’").lower() for w in re.findall(r"[A-Za-z][\w'’./-]*", SALUTATION.sub("", greeting))]
-        words = [w for part in words for w in part.split("/") if w]
+        words = address_words(greeting)
         if parts and addresses_name(words, parts):
             return
         if not words:
             if parts and not self._named_early(message, parts):
                 yield Hit(start, end, {"greeting": greeting.strip() or "no greeting"})
             return
-        known = GENERIC_ADDRESS | self._recipient_words(message)
-        titled = len(words) >= 2 and words[-2] in TITLES
-        first = next((w for w in words if w not in ("the", "my", "dear")), words[0])
-        if not titled and (all(w in known for w in words) or words[-1] in ROLE_HEADS or first in ROLE_HEADS):
+        if addresses_no_one(words, message, frozenset(_no_name_words(ctx.doc, start, end))):
             yield Hit(start, end, {"greeting": greeting.strip()})
-
-    @staticmethod
-    def _recipient_words(message) -> set[str]:
-        text = " ".join(filter(None, (message.to.role, message.to.org)))
-        return {w.lower() for w in re.findall(r"[\w'’-]+", text)}
 
     @staticmethod
     def _named_early(message, parts: list[str]) -> bool:

@@ -183,13 +183,14 @@ def suggest_command(paths, config_path, output_format, top):
     catalogue = Catalogue.load(config)
     catalogue.all()  # a broken template is a config error before any linting starts
     entries, unreadable = [], False
-    for result in Coach(config).lint_paths(paths):
+    coach = Coach(config)
+    for result in coach.lint_paths(paths):
         if result.error or result.message is None:
             unreadable = True
             click.echo(f"outreach-coach: {result.path}: {result.error}", err=True)
             entries.append({"path": result.path, "error": result.error})
             continue
-        ranked = rank(result.message, result.findings, catalogue)[:top]
+        ranked = rank(coach.context_of(result), result.findings, catalogue)[:top]
         entries.append({"path": result.path, "templates": [s.to_dict() for s in ranked]})
     if output_format == "json":
         click.echo(json.dumps({"files": entries}, indent=2))
@@ -221,7 +222,7 @@ def _date(_ctx, _param, value: str | None) -> dt.date:
 @config_option
 def followup_command(sent_message, today, pairs, output, force, config_path):
     """Say when to follow up a sent message, and draft the follow-up once it is time."""
-    from ..followup import draft_values, plan
+    from ..followup import describe, draft_values, plan
 
     message = _parse_draft(sent_message, config_path)
     try:
@@ -233,5 +234,11 @@ def followup_command(sent_message, today, pairs, output, force, config_path):
     if not chosen.ready:
         return
     template = _get(_catalogue(config_path), chosen.template_id)
-    values = draft_values(message, chosen, template, _parse_vars(pairs, template))
-    _write(_render(template, values), output, force, (sent_message,))
+    try:
+        values = draft_values(message, chosen, template, _parse_vars(pairs, template))
+    except RenderError as err:
+        raise click.UsageError(str(err)) from None
+    text = _render(template, values)
+    for line in describe(template, values):
+        click.echo(line, err=True)
+    _write(text, output, force, (sent_message,))

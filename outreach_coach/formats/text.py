@@ -28,7 +28,8 @@ class TextFormatter(Formatter):
             if self.show_suggestions and f.suggestion:
                 write(f"    suggestion: {printable(f.suggestion)}\n")
         extra = self.extra(result)
-        note = f"; try template {printable(extra['template'])}" if extra.get("template") else ""
+        fixes = f" (it fixes {', '.join(extra['fixes'])})" if extra.get("fixes") else ""
+        note = f"; try template {printable(extra['template'])}{fixes}" if extra.get("template") else ""
         if result.language:
             write(f"{path}: not scored: written in '{result.language}', and the coach judges English only\n")
             return

@@ -28,11 +28,13 @@ __all__ = ["Ask", "Offer", "asks", "broad_questions", "has_agenda", "is_bounded"
 
 @dataclass(frozen=True)
 class Ask:
-    """One request in the message: its kinds, and the characters of the sentence that makes it."""
+    """One request in the message: its kinds, the characters of the sentence that makes it, and
+    whether that sentence is put as a request (not only words for an ask, as in "any job at all")."""
 
     kinds: frozenset[str]
     start: int
     end: int
+    requested: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,10 @@ def _find_asks(ctx: "Context"):
         # A subject asks by naming the request ("Coffee chat?", "Informational interview request").
         requested = lang.is_request(piece) or in_subject and (
             lang.is_question(piece) or any(t.lemma_ == "request" for t in piece))
-        kinds = ask_kinds(piece, requested)
+        # "I'm keen on a call" asks for the call, but keenness on a subject asks nothing.
+        kinds = ask_kinds(piece, requested or lang.states_eagerness(piece))
         if requested or kinds:
-            yield Ask(frozenset(kinds or {"other"}), piece.start_char, piece.end_char)
+            yield Ask(frozenset(kinds or {"other"}), piece.start_char, piece.end_char, requested)
 
 
 def is_bounded(ctx: "Context") -> bool:

@@ -16,6 +16,11 @@ JOB_NOUNS = frozenset({
 JOB_VERBS = frozenset({
     "have", "be", "know", "hear", "consider", "keep", "get", "find", "land", "offer", "give", "fill",
 })
+# Paid work the reader could hand over ("any overflow work you can give me").
+WORK_NOUNS = frozenset({"work", "project", "commission", "client", "shift", "contract"})
+GIVING_VERBS = frozenset({"give", "send", "pass", "throw", "offer", "refer", "have", "share"})
+# Ways an organisation adds someone to its staff.
+TAKING_ON_VERBS = frozenset({"take", "hire", "need", "add", "want", "bring"})
 CV_NOUNS = frozenset({"cv", "resume", "résumé", "application", "portfolio"})
 INTRO_NOUNS = frozenset({"introduction", "intro"})
 ADVICE_NOUNS = frozenset({"advice", "tip", "suggestion", "guidance", "pointer", "recommendation", "wisdom", "insight"})
@@ -35,7 +40,8 @@ def ask_kinds(piece: "Span", requested: bool) -> set[str]:
     def found(test) -> bool:
         # The cheap word test first: whether a word is the writer's own meaning walks the tree.
         return any(test(t) and lang.is_writers_own(t, piece) for t in piece)
-    if found(lambda t: _job_token(t, requested)):
+    # A question asks for the job words in it ("Any chance there's a spot for me?") as a request does.
+    if found(lambda t: _job_token(t, requested or lang.is_question(piece))):
         kinds.add("job")
     if not requested:
         return kinds
@@ -57,9 +63,43 @@ def _with_reader(token: "Token") -> bool:
 
 def _job_token(token: "Token", requested: bool) -> bool:
     """Whether a word asks for a job, a referral or openings ("are you hiring?", "any openings?")."""
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        # "a referral pathway", "the job board": the word names a kind of thing; its head is what is meant.
+        return False
     if token.pos_ == "NOUN" and lang.lemma_of(token) in JOB_NOUNS:
         return _job_noun(token, requested)
+    if token.pos_ == "NOUN" and lang.lemma_of(token) in WORK_NOUNS:
+        return requested and _given_to_writer(token)
+    if token.pos_ == "NOUN" and is_person(token) and token.dep_ == "dobj":
+        return requested and _takes_on_writers_kind(token)
     return _job_phrase(token, requested)
+
+
+def _given_to_writer(noun: "Token") -> bool:
+    """ "Any overflow work you can give me", "send a project my way": paid work handed to the writer."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False
+    verbs = [noun.head] + [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    return any(lang.lemma_of(v) in GIVING_VERBS and any(
+        c.lower_ in ("me", "us") and c.dep_ in ("dative", "dobj", "iobj") or c.lower_ == "way" and any(
+            g.lower_ == "my" for g in c.children) for c in v.children) for v in verbs)
+
+
+def _takes_on_writers_kind(person: "Token") -> bool:
+    """ "Would your practice be taking on another assistant?" from an assistant: asking to be the one taken on.
+
+    "Another" one of a kind, or the kind the writer says they are ("I'm a veterinary assistant"),
+    taken on, hired or needed by the reader or their organisation.
+    """
+    verb = person.head
+    if lang.lemma_of(verb) not in TAKING_ON_VERBS or not _theirs_or_mine(verb):
+        return False
+    if verb.lemma_ == "take" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        return False
+    kind = lang.lemma_of(person)
+    return any(c.lower_ == "another" for c in person.children) or any(
+        t.dep_ == "attr" and lang.lemma_of(t) == kind and t.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.head.children) for t in person.doc)
 
 
 def _job_phrase(token: "Token", requested: bool) -> bool:
@@ -147,7 +187,7 @@ def _intro_token(token: "Token") -> bool:
     lemma = lang.lemma_of(token)
     children = list(token.children)
     third_party = [g for c in children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                   for g in c.children if g.dep_ == "pobj" and g.lower_ not in ("you", "yourself") and _introduced(g, lemma)]
+                   for g in _whom(c) if g.lower_ not in ("you", "yourself") and _introduced(g, lemma)]
     if lemma in ("introduce", "connect", "refer", "point", "direct", "put"):
         subject = [c for c in children if c.dep_ == "nsubj"]
         if subject and subject[0].lower_ in SPEAKERS:
@@ -163,6 +203,12 @@ def _intro_token(token: "Token") -> bool:
             return False
         return bool(third_party) or token.head.lemma_ in ("make", "open", "be", "appreciate", "love", "welcome")
     return False
+
+
+def _whom(prep: "Token") -> list["Token"]:
+    """Who a "to"/"with" phrase names: its object, or the subject of a clause there ("to whoever runs the lab")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return objects + [s for g in prep.children if g.dep_ == "pcomp" for s in g.children if s.dep_ == "nsubj"]
 
 
 def our_people(people: list["Token"]) -> bool:

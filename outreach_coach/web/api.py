@@ -139,8 +139,8 @@ def templates_json(catalogue: Catalogue) -> dict[str, Any]:
     return {"templates": [{
         "id": t.id, "situation": t.situation, "kinds": list(t.kinds), "channels": list(t.channels),
         "recipient_types": list(t.recipient_types),
-        "variables": [{"name": v.name, "description": v.description, "required": v.required, "type": v.type,
-                       "example": v.example} for v in t.variables],
+        "variables": [{"name": v.name, "label": v.label, "description": v.description, "required": v.required,
+                       "type": v.type, "example": v.example} for v in t.variables],
     } for t in catalogue.all().values()]}
 
 
@@ -149,7 +149,7 @@ def suggest_draft(coach: Coach, catalogue: Catalogue, draft: Draft, limit: int =
     result = coach.lint_text(draft.text, draft.name, draft.format, draft.meta)
     if result.error or result.message is None:
         raise ApiError(422, f"{draft.name}: {result.error}")
-    ranked = suggest.rank(result.message, result.findings, catalogue)[:limit]
+    ranked = suggest.rank(coach.context_of(result), result.findings, catalogue)[:limit]
     return {"suggestions": [s.to_dict() for s in ranked], "values": drafts.values_from(result.message)}
 
 
@@ -163,6 +163,10 @@ def render_request(coach: Coach, catalogue: Catalogue, body: Any) -> dict[str, A
         raise ApiError(400, "send {'template': '<id>', 'values': {'<variable>': '<text>' or ['<text>', ...]}}")
     try:
         template = catalogue.get(tid)
+        missing = [v for v in template.variables if v.required and not values.get(v.name)]
+        if missing:
+            # Said as the page labels the fields, so the writer knows which box to fill.
+            raise ApiError(400, "Fill in first: " + "; ".join(f"{v.label} ({v.description})" for v in missing))
         text = render(template, values)
     except RenderError as err:
         raise ApiError(404 if tid not in catalogue.all() else 400, str(err)) from None

@@ -70,7 +70,7 @@ def server(project):
 def page():
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.set_default_timeout(30_000)
         yield page
         browser.close()
@@ -107,9 +107,7 @@ def test_from_a_bad_draft_to_a_rendered_template_that_lints_clean(server, page, 
     suggested.click()
     assert page.input_value("#template") == template_id
     assert page.input_value("#var-name") == "Marcus"  # pre-filled from the draft's greeting
-    for field in page.query_selector_all("#variables input, #variables textarea"):
-        if not field.input_value():
-            field.fill(field.get_attribute("placeholder"))
+    fill_from_examples(page)
     shot("template")
 
     page.click("#render")
@@ -133,10 +131,60 @@ def test_from_a_bad_draft_to_a_rendered_template_that_lints_clean(server, page, 
         save_screenshot(page, os.environ["OUTREACH_COACH_SCREENSHOT"])
 
 
+def fill_from_examples(page) -> None:
+    """Type each empty field's example (its placeholder, after "e.g. "), as a writer copying it would."""
+    for field in page.query_selector_all("#variables input, #variables textarea"):
+        if not field.input_value():
+            field.fill(field.get_attribute("placeholder").removeprefix("e.g. "))
+
+
+def test_the_page_keeps_the_writers_template_values_and_rendered_message_through_edits(server, page, tmp_path):
+    page.goto(server)
+    assert page.locator("#check").bounding_box()["y"] + 30 < 800, "the Check button is off a 1280x800 window"
+    page.fill("#draft", DRAFT)
+    page.click("#check")
+    first = page.wait_for_selector(".suggestions button").get_attribute("data-template")
+    chosen = next(tid for tid in ("follow-up/thank-you", "cold/researcher") if tid != first)
+    page.select_option("#template", chosen)
+
+    # Fields say what they are: a human label, the header's help, required ones marked, examples as examples.
+    label = page.locator("#variables label").first
+    assert label.locator(".field-name").inner_text().startswith("Name")
+    assert page.locator("#variables .required").count() >= 3
+    assert page.get_attribute("#var-sender", "placeholder").startswith("e.g. ")
+    assert page.get_attribute("#var-sender", "aria-describedby") == "var-sender-help"
+    page.click("#render")
+    assert "Fill in first:" in page.inner_text("#render-status")
+    empty = next(f for f in page.query_selector_all("#variables [required]") if not f.input_value())
+    assert f"{empty.get_attribute('data-label')} (" in page.inner_text("#render-status")
+    assert empty.get_attribute("aria-invalid") == "true"
+
+    fill_from_examples(page)
+    page.fill("#var-sender", "Jordan Price")
+    page.click("#render")
+    page.wait_for_selector("#output-box:not([hidden])")
+    rendered = page.input_value("#output")
+    assert rendered.rstrip().endswith("Jordan Price")
+
+    # One more edit of the draft: it is checked again and the suggestions refresh, the writer's work stays.
+    page.focus("#draft")
+    page.keyboard.press("End")
+    page.keyboard.type(" P.S. I read your guide twice.")
+    page.wait_for_function("document.querySelector('#status').textContent === ''")
+    page.wait_for_timeout(1500)
+    page.wait_for_selector(".suggestions button")
+    assert page.input_value("#template") == chosen
+    assert page.input_value("#var-sender") == "Jordan Price"
+    assert page.is_visible("#output-box") and page.input_value("#output") == rendered
+    page.screenshot(path=str(tmp_path / "kept.png"), full_page=False)
+    if os.environ.get("OUTREACH_COACH_SCREENSHOT"):
+        page.screenshot(path=os.environ["OUTREACH_COACH_SCREENSHOT"].replace(".png", "-template.png"), full_page=True)
+
+
 def save_screenshot(page, path: str) -> None:
     """The page for the docs: the built-in rules only, a draft checked, its findings and suggestions."""
     with serving(config_module.Config()) as address:
-        page.set_viewport_size({"width": 1280, "height": 900})
+        page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(address)
         page.fill("#to-name", "Marcus Bell")
         page.fill("#draft", DRAFT)

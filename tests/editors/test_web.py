@@ -147,10 +147,12 @@ def test_render_fills_a_template_and_the_result_lints_clean(client, project):
 def test_render_names_what_is_missing_or_unknown(client, project):
     template = Catalogue.load(config_module.load(start=project)).get("cold/question-about-their-work")
     values = template.example_values()
-    missing = next(v.name for v in template.variables if v.required)
-    del values[missing]
+    missing = [v for v in template.variables if v.required][1]
+    del values[missing.name]
     response = post(client, "/api/render", {"template": template.id, "values": values})
-    assert response.status_code == 400 and missing in response.json()["error"]
+    # Named as the page labels the field, with the template's help for it.
+    assert response.status_code == 400
+    assert f"Fill in first: {missing.label} ({missing.description})" == response.json()["error"]
     unknown = post(client, "/api/render", {"template": "cold/nothing-like-this", "values": {}})
     assert unknown.status_code == 404 and "no template" in unknown.json()["error"]
 

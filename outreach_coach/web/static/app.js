@@ -3,7 +3,12 @@
 
 const $ = (id) => document.getElementById(id);
 const SEVERITY_ORDER = { error: 3, warning: 2, suggestion: 1 };
-const state = { templates: new Map(), chosen: null, prefill: {}, rendered: null, timer: null, serial: 0 };
+// `pickedByHand`: the writer chose the template, so new suggestions never replace it; `typed`: values the
+// writer entered, by variable name, kept through re-checks and template changes.
+const state = {
+  templates: new Map(), chosen: null, pickedByHand: false, typed: {}, prefill: {}, rendered: null, timer: null,
+  serial: 0,
+};
 
 async function api(path, body) {
   const options = body === undefined ? {} : {
@@ -153,7 +158,7 @@ async function loadTemplates() {
   $("template").replaceChildren(...[...state.templates.values()].map(
     (template) => el("option", { value: template.id, text: template.id })));
   $("compose").hidden = state.templates.size === 0;
-  chooseTemplate($("template").value);
+  chooseTemplate($("template").value, false);
 }
 
 async function suggest(body, serial) {
@@ -164,46 +169,75 @@ async function suggest(body, serial) {
   const buttons = data.suggestions.map((suggestion) => {
     const button = el("button", { type: "button", "data-template": suggestion.id },
       suggestion.id, el("span", { class: "reason", text: suggestion.reason }));
-    button.addEventListener("click", () => chooseTemplate(suggestion.id));
+    button.addEventListener("click", () => chooseTemplate(suggestion.id, true));
     return button;
   });
-  $("suggestions").replaceChildren(
-    el("p", { class: "muted", text: buttons.length ? "Suggested for this draft:" : "No template stands out; pick one below." }),
-    ...buttons);
-  if (data.suggestions.length) chooseTemplate(data.suggestions[0].id);
-  else fillVariables();
+  const lead = buttons.length ? "Suggested for this draft:" : "No template stands out; pick one below.";
+  $("suggestions").replaceChildren(el("p", { class: "muted", text: lead }), ...buttons);
+  // A template the writer picked stays; otherwise the best suggestion is shown, keeping typed values.
+  const keep = state.pickedByHand && state.chosen;
+  const next = keep ? state.chosen.id : (data.suggestions[0] || {}).id;
+  if (next && (!state.chosen || next !== state.chosen.id)) chooseTemplate(next, false);
+  else { markChosen(); fillVariables(); }
 }
 
-function chooseTemplate(id) {
+function markChosen() {
+  const id = state.chosen ? state.chosen.id : null;
+  document.querySelectorAll(".suggestions button").forEach(
+    (button) => button.classList.toggle("chosen", button.dataset.template === id));
+}
+
+function chooseTemplate(id, byHand) {
   const template = state.templates.get(id);
   if (!template) return;
+  if (byHand) state.pickedByHand = true;
+  const changed = !state.chosen || state.chosen.id !== id;
   state.chosen = template;
   $("template").value = id;
   $("situation").textContent = template.situation;
-  document.querySelectorAll(".suggestions button").forEach(
-    (button) => button.classList.toggle("chosen", button.dataset.template === id));
-  $("variables").replaceChildren(...template.variables.map((variable) => {
-    const input = variable.type === "list"
-      ? el("textarea", { rows: "2", name: variable.name, id: `var-${variable.name}` })
-      : el("input", { name: variable.name, id: `var-${variable.name}`, autocomplete: "off" });
-    const example = Array.isArray(variable.example) ? variable.example.join("\n") : String(variable.example ?? "");
-    input.placeholder = example;
-    const label = el("label", { class: variable.type === "list" ? "wide" : "" },
-      `${variable.name}${variable.required ? "" : " (optional)"}`,
-      el("span", { class: "hint", text: variable.description + (variable.type === "list" ? " (one per line)" : "") }),
-      input);
-    return label;
-  }));
+  markChosen();
+  if (!changed) return;
+  $("variables").replaceChildren(...template.variables.map(variableField));
   fillVariables();
   $("output-box").hidden = true;
 }
 
+function variableField(variable) {
+  const id = `var-${variable.name}`;
+  const attrs = { name: variable.name, id, "aria-describedby": `${id}-help`, "data-label": variable.label };
+  if (variable.required) { attrs.required = ""; attrs["aria-required"] = "true"; }
+  const input = variable.type === "list"
+    ? el("textarea", { rows: "2", ...attrs })
+    : el("input", { autocomplete: "off", ...attrs });
+  const example = Array.isArray(variable.example) ? variable.example.join("\n") : String(variable.example ?? "");
+  input.placeholder = example ? `e.g. ${example}` : "";
+  input.addEventListener("input", () => {
+    state.typed[variable.name] = input.value;
+    input.removeAttribute("aria-invalid");
+  });
+  const need = variable.required
+    ? el("span", { class: "required", text: " *", title: "required" })
+    : el("span", { class: "optional", text: " (optional)" });
+  const help = variable.description + (variable.type === "list" ? " (one per line)" : "");
+  return el("label", { class: variable.type === "list" ? "wide" : "" },
+    el("span", { class: "field-name" }, variable.label, need),
+    input,
+    el("span", { class: "hint", id: `${id}-help`, text: help }));
+}
+
 function fillVariables() {
-  // Values the server read from the draft; a field the writer already typed in is left alone.
-  for (const [name, value] of Object.entries(state.prefill)) {
-    const input = $(`var-${name}`);
-    if (input && !input.value) input.value = Array.isArray(value) ? value.join("\n") : value;
+  // What the writer typed wins; then values the server read from the draft, in fields still empty.
+  for (const variable of state.chosen ? state.chosen.variables : []) {
+    const input = $(`var-${variable.name}`);
+    const typed = state.typed[variable.name];
+    const read = state.prefill[variable.name];
+    if (typed !== undefined) { if (input.value !== typed) input.value = typed; }
+    else if (read !== undefined && !input.value) input.value = Array.isArray(read) ? read.join("\n") : read;
   }
+}
+
+function missingFields() {
+  return state.chosen.variables.filter((variable) => variable.required && !$(`var-${variable.name}`).value.trim());
 }
 
 function variableValues() {
@@ -222,6 +256,14 @@ function variableValues() {
 
 async function render() {
   if (!state.chosen) return;
+  const missing = missingFields();
+  missing.forEach((variable) => $(`var-${variable.name}`).setAttribute("aria-invalid", "true"));
+  if (missing.length) {
+    $("render-status").textContent = `Fill in first: ${missing.map((v) => `${v.label} (${v.description})`).join("; ")}`;
+    $("render-status").className = "error-text";
+    $(`var-${missing[0].name}`).focus();
+    return;
+  }
   $("render-status").textContent = "Rendering…";
   $("render-status").className = "";
   try {
@@ -271,7 +313,7 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const id of ["to-name", "to-role", "to-type", "to-work", "to-shared", "kind", "channel", "format"]) {
     $(id).addEventListener("change", checkSoon);
   }
-  $("template").addEventListener("change", (event) => chooseTemplate(event.target.value));
+  $("template").addEventListener("change", (event) => chooseTemplate(event.target.value, true));
   $("render").addEventListener("click", render);
   $("copy").addEventListener("click", () => copyText($("copy"), $("output")));
   $("copy-subject").addEventListener("click", () => copyText($("copy-subject"), $("output-subject")));
