@@ -69,3 +69,15 @@ def test_config_switches_it_off(tmp_path):
     config.write_text("rules:\n  mass-message: off\n")
     result = CliRunner().invoke(cli, ["lint", "--no-cache", "--config", str(config), *paths])
     assert result.exit_code in (0, 1) and "mass-message" not in result.output
+
+
+def test_many_copies_and_a_near_variant_are_one_cluster(coach, tmp_path):
+    names = ("Ana", "Ben", "Cy", "Di", "Ed", "Flo", "Gus")
+    paths = [draft(tmp_path, f"{n.lower()}.md", TEMPLATE.format(first=n, org="Tick Works", month="May", year=2020),
+                   to={"name": n}) for n in names]
+    variant = TEMPLATE.format(first="Hal", org="Tick Works", month="May", year=2020).replace("apart?", "open?")
+    paths.append(draft(tmp_path, "hal.md", variant, to={"name": "Hal"}))
+    found = mass_findings(lint_run(coach, [str(p) for p in paths]))
+    shown = ", ".join(str(tmp_path / f"{n.lower()}.md") for n in ("ana", "ben", "cy", "di", "ed"))
+    assert found["hal.md"][0].message.startswith(f"This draft is the same message as {shown} and 2 more with")
+    assert "and 2 more" in found["ana.md"][0].message and str(tmp_path / "hal.md") not in found["ana.md"][0].message

@@ -67,37 +67,54 @@ class CopyIndex:
         self.min_words = options["min-words"]
         self.shingle = options["shingle"]
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
+        # Exact copies (once masked) share one signature: the LSH holds each distinct signature once, so a
+        # query's cost follows the number of variants of a message, not the number of files sent.
+        self._signature_of: dict[str, bytes] = {}
+        self._files: dict[bytes, list[str]] = {}
+        self._minhash: dict[bytes, MinHash] = {}
+        self._clusters: dict[bytes, list[str]] = {}
 
     def add(self, message: Message) -> None:
         """Index one draft (a body too short to judge, or a path seen already, is left out)."""
         words = masked_words(message)
-        if sum(w != _MASK for w in words) < self.min_words or message.path in self._signatures:
+        if sum(w != _MASK for w in words) < self.min_words or message.path in self._signature_of:
             return
         minhash = signature(words, self.shingle)
-        self._signatures[message.path] = minhash
-        self._lsh.insert(message.path, minhash)
+        key = minhash.hashvalues.tobytes()
+        if key not in self._files:
+            self._files[key], self._minhash[key] = [], minhash
+            self._lsh.insert(key, minhash)
+        self._files[key].append(message.path)
+        self._signature_of[message.path] = key
 
-    def copies_of(self, path: str) -> list[str]:
-        """The other indexed files whose bodies are near copies of this one, sorted."""
-        minhash = self._signatures.get(path)
-        if minhash is None:
-            return []
-        candidates = (other for other in self._lsh.query(minhash) if other != path)
-        return sorted(o for o in candidates if minhash.jaccard(self._signatures[o]) >= self.threshold)
+    def _cluster(self, key: bytes) -> list[str]:
+        """Every file whose signature is this one or near it, sorted; worked out once per distinct signature."""
+        if key not in self._clusters:
+            minhash = self._minhash[key]
+            near = [k for k in self._lsh.query(minhash) if minhash.jaccard(self._minhash[k]) >= self.threshold]
+            self._clusters[key] = sorted(path for k in near for path in self._files[k])
+        return self._clusters[key]
+
+    def copies_of(self, path: str, limit: int | None = None) -> tuple[list[str], int]:
+        """The first `limit` other files (all when None) whose bodies are near copies of this one, and how many."""
+        key = self._signature_of.get(path)
+        if key is None:
+            return [], 0
+        cluster = self._cluster(key)
+        head = cluster if limit is None else cluster[:limit + 1]
+        return [p for p in head if p != path][:limit], len(cluster) - 1
 
     def mark(self, result: FileResult) -> FileResult:
         """The result with a `mass-message` finding added when its draft has copies and the rule applies to it."""
         message = result.message
         if message is None or result.error or not self._applies(message):
             return result
-        copies = self.copies_of(message.path)
-        if not copies:
+        copies, count = self.copies_of(message.path, SHOWN_COPIES)
+        if not count:
             return result
-        shown = ", ".join(copies[:SHOWN_COPIES]) + (f" and {len(copies) - SHOWN_COPIES} more"
-                                                   if len(copies) > SHOWN_COPIES else "")
+        shown = ", ".join(copies) + (f" and {count - len(copies)} more" if count > len(copies) else "")
         start, end = message.sections.get("body", (0, 0))
-        hit = Hit(start, end, {"copies": shown, "count": str(len(copies))})
+        hit = Hit(start, end, {"copies": shown, "count": str(count)})
         finding = Coach._finding(message, self.rule, hit)
         findings = tuple(sorted((*result.findings, finding), key=lambda f: (f.line, f.column, f.rule)))
         return dataclasses.replace(result, findings=findings)
@@ -107,7 +124,7 @@ class CopyIndex:
         return self.rule.applies(message) and RULE_ID not in off
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._signature_of)
 
 
 def copy_index(coach: Coach, items: Iterable[Message | FileResult]) -> CopyIndex | None:
