@@ -81,3 +81,10 @@ def test_many_copies_and_a_near_variant_are_one_cluster(coach, tmp_path):
     shown = ", ".join(str(tmp_path / f"{n.lower()}.md") for n in ("ana", "ben", "cy", "di", "ed"))
     assert found["hal.md"][0].message.startswith(f"This draft is the same message as {shown} and 2 more with")
     assert "and 2 more" in found["ana.md"][0].message and str(tmp_path / "hal.md") not in found["ana.md"][0].message
+
+
+def test_an_organisations_own_small_words_stay_words_elsewhere():
+    message = parse("---\nto: {name: Dee Nolan, org: Nolan and Sons}\n---\nHi Dee,\n\nI admire what nolan and sons "
+                    "builds, and I would like to ask dee one thing.\n\nBest,\nTom\n", "x.md")
+    assert masked_words(message) == ["i", "admire", "what", "\0", "\0", "\0", "builds", "and", "i", "would",
+                                     "like", "to", "ask", "\0", "one", "thing"]

@@ -37,15 +37,26 @@ def masked_words(message: Message) -> list[str]:
     """The body's words, lower-cased, with names, organisations, dates and numbers each replaced by one mask."""
     start, end = message.sections.get("body", (0, 0))
     text = message.text[start:end]
-    theirs = {w.lower() for value in (message.to.name, message.to.org) if value for w in _WORD.findall(value)}
+    theirs = _their_spans(text, message)
     words = []
     for match in _WORD.finditer(text):
         word = match.group(0)
         initial = match.start() == 0 or _SENTENCE_BREAK.search(text, max(0, match.start() - 3), match.start())
         name_like = word[0].isupper() and not initial and not _PRONOUN_I.fullmatch(word)
-        changed = name_like or _DIGIT.search(word) or word.lower() in theirs
-        words.append(_MASK if changed else word.lower())
+        ours = any(s <= match.start() < e for s, e in theirs)
+        words.append(_MASK if name_like or ours or _DIGIT.search(word) else word.lower())
     return words
+
+
+def _their_spans(text: str, message: Message) -> list[tuple[int, int]]:
+    """Where the text names the recipient: their organisation as a whole, their full name or any one of its words
+    (an organisation's own words, such as 'and' in 'Nolan and Sons', stay words elsewhere)."""
+    name = message.to.name or ""
+    phrases = [p for p in (message.to.org, name, *_WORD.findall(name)) if p]
+    if not phrases:
+        return []
+    pattern = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return [m.span() for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.IGNORECASE)]
 
 
 def signature(words: list[str], size: int) -> MinHash:
