@@ -69,3 +69,15 @@ def test_the_command_in_text_and_json(tmp_path):
     data = json.loads(CliRunner().invoke(cli, ["stats", str(tmp_path), "--today", TODAY.isoformat(),
                                               "--format", "json"]).output)
     assert data["overall"] == {"replied": 4, "sent": 8, "rate": 50.0}
+
+
+def test_copies_count_as_the_mass_message_rule_firing(coach, tmp_path):
+    copy = ("Hi {name},\n\nI make pots in Sligo and I admire the work your studio does. Could we have a short call "
+            "next week so I can learn how you price a commission and how long a kiln load takes you?\n\nTom\n")
+    for index, name in enumerate(("Ada", "Ben", "Cy")):
+        draft(tmp_path, f"c{index}.md", copy.format(name=name), sent="2026-11-02", to=name,
+              **({"replied": "2026-11-04"} if index == 0 else {}))
+    draft(tmp_path, "own.md", OWN.format(name="Di", topic="cones"), sent="2026-11-02", to="Di", replied="2026-11-03")
+    result = stats(coach, coach.read_paths([str(tmp_path)]), TODAY)
+    copies = next(r for r in result.rules if r.rule == "mass-message")
+    assert copies.fired == Rate(1, 3) and copies.not_fired == Rate(1, 1)

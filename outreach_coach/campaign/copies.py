@@ -134,9 +134,6 @@ class CopyIndex:
         off = self.config.disabled_for(message.path) if self.config.per_file_disable else frozenset()
         return self.rule.applies(message) and RULE_ID not in off
 
-    def __len__(self) -> int:
-        return len(self._signature_of)
-
 
 def copy_index(coach: Coach, items: Iterable[Message | FileResult]) -> CopyIndex | None:
     """An index of the run's parsed messages, or None when `mass-message` is off (then nothing is read)."""

@@ -95,11 +95,11 @@ def stats(coach: Coach, messages: Iterable[Message], today: dt.date) -> Stats:
     linted = [by_path[path] for path in counted]
     copy_rule = coach.rules.get(COPY_RULE)
     index = CopyIndex(copy_rule, coach.config) if copy_rule is not None and copy_rule.enabled else None
-    for message in linted if index else ():
+    for message in linted if index is not None else ():
         index.add(message)
     fired: dict[str, set[str]] = {}
     for result in coach.lint_messages(linted):
-        result = index.mark(result) if index else result
+        result = index.mark(result) if index is not None else result
         for finding in result.findings:
             fired.setdefault(finding.rule, set()).add(result.path)
     rates = []
