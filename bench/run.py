@@ -144,6 +144,15 @@ def run_all(work: Path, args: argparse.Namespace) -> None:
                    f"(target <= 1.10)  {grown.peak_mb:.0f} MB vs {linted.peak_mb:.0f} MB")
     print(figures[-1], flush=True)
 
+    no_copies = work / "no-mass-message.yaml"
+    no_copies.write_text("rules:\n  mass-message: off\n")
+    without = measure([*lint, "--config", str(no_copies), "large"], work)
+    figure(f"6a. mass-message on / off, {args.large} files", grown.seconds / without.seconds, "<= 1.2", grown,
+           without)
+    figures.append(f"6b. peak memory mass-message on / off: {grown.peak_mb / without.peak_mb:.2f} "
+                   f"(target <= 1.05)  {grown.peak_mb:.0f} MB vs {without.peak_mb:.0f} MB")
+    print(figures[-1], flush=True)
+
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     print("\n".join(["", "summary (ratio of wall times, then of CPU times):", *figures]))
 

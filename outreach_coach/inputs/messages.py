@@ -29,7 +29,10 @@ CHANNELS = ("email", "linkedin", "other")
 RECIPIENT_TYPES = ("practitioner", "researcher", "recruiter", "alumni", "mentor", "peer", "hiring-manager")
 FORMATS = ("txt", "md", "eml")
 # The front-matter keys the coach reads (HEURISTICS: others are ignored, with a notice naming a near miss).
-FRONT_MATTER_KEYS = ("kind", "channel", "subject", "sent", "previous", "to", "from", "disable", "event", "replied")
+FRONT_MATTER_KEYS = ("kind", "channel", "subject", "sent", "previous", "to", "from", "disable", "event", "replied",
+                    "outcome")
+# What came of a sent message (front matter `outcome:`), for `due` and `stats`.
+OUTCOMES = ("replied", "meeting", "declined", "no-reply")
 # Far beyond any outreach message, and below spaCy's own limit, so one huge file cannot exhaust memory.
 MAX_TEXT_CHARS = 50_000
 
@@ -109,6 +112,8 @@ class Message:
     origin: tuple[int, ...] = field(repr=False)
     line_starts: tuple[int, ...] = field(repr=False)
     language: str | None = None  # set only when the body is surely not English (languageid.py)
+    replied: dt.date | bool | None = None  # front matter `replied:` a date, or False; None when not said
+    outcome: str | None = None  # front matter `outcome:`, one of OUTCOMES
 
     def section(self, name: str) -> str:
         start, end = self.sections.get(name, (0, 0))
@@ -268,7 +273,7 @@ def _split_eml(source: str, path: str) -> tuple[dict, str, int]:
         if parsed.defects and not parsed.keys():
             raise InputError(path, "not an email message: no readable headers")
         meta: dict[str, Any] = {}
-        for key in ("subject", "to", "from", "date", "in-reply-to", "references"):
+        for key in ("subject", "to", "from", "date", "message-id", "in-reply-to", "references"):
             value = parsed.get(key)
             if value is not None:
                 meta[key] = _header_text(str(value))
@@ -367,6 +372,7 @@ def _assemble(source: str, path: str, fmt: str, meta: dict, body: str, body_star
         disabled=frozenset(_str_list(meta.get("disable"), "disable", path)),
         text=text, sections=sections, context=parts.context, origin=origin, line_starts=line_starts,
         language=foreign_language(parts.kept_text[parts.content[0]:parts.content[1]]),
+        replied=_replied(meta, path), outcome=_choice(meta, "outcome", OUTCOMES, path),
     )
 
 
@@ -472,6 +478,17 @@ def _date(meta: dict, key: str, path: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(path, f"front matter '{key}': {_show(value)} is not a date (YYYY-MM-DD)") from None
+
+
+def _replied(meta: dict, path: str) -> dt.date | bool | None:
+    """Front matter `replied:`: the date of their answer, or false for none yet."""
+    if meta.get("replied") is False:
+        return False
+    try:
+        return _date(meta, "replied", path)
+    except InputError:
+        raise InputError(path, f"front matter 'replied': {_show(meta['replied'])} is not a date (YYYY-MM-DD) "
+                               "or false") from None
 
 
 def _eml_date(meta: dict) -> dt.date | None:

@@ -10,6 +10,7 @@ import click
 from ... import __version__
 from ...errors import ConfigError
 from ...formats.terminal import printable
+from .campaign import due_command, stats_command
 from .common import ExitCode
 from .editors import lsp_command, serve_command
 from .lint import explain_command, lint_command, rules_command
@@ -45,6 +46,8 @@ cli.add_command(suggest_command)
 cli.add_command(followup_command)
 cli.add_command(lsp_command)
 cli.add_command(serve_command)
+cli.add_command(due_command)
+cli.add_command(stats_command)
 
 
 def main() -> None:

@@ -42,6 +42,7 @@ config_option = click.option("--config", "config_path", type=click.Path(dir_okay
 def lint_command(paths, config_path, output_format, fail_on, stdin_filename, globs, show_suggestions, color,
                  jobs, no_cache, cache_dir):
     """Lint message files and folders (.txt, .md, .eml); '-' reads standard input."""
+    from ...campaign.copies import copy_index, with_copies
     from ...linting import parallel
     from ...linting.engine import Coach
     from ...writing.suggest import top_template
@@ -56,6 +57,8 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     colour = sys.stdout.isatty() if color is None else color
     formatter = FORMATTERS[output_format](sys.stdout, coach.rules, colour=colour, show_suggestions=show_suggestions,
                                           extra=top_template(Catalogue.load(config, skip_broken=True)))
+    # mass-message compares the drafts of the whole run: a first, quiet read indexes them (LSH, one pass).
+    copies = copy_index(coach, coach.read_paths(paths, stdin_text, stdin_filename))
     items = coach.read_paths(paths, stdin_text, stdin_filename)
     cache = None if no_cache else ResultCache.open(cache_dir, coach)
     run = partial(parallel.lint, coach, jobs=jobs)
@@ -64,7 +67,7 @@ def lint_command(paths, config_path, output_format, fail_on, stdin_filename, glo
     progress = Progress(sys.stderr)
     # Text output on a terminal already shows each unreadable file; elsewhere stderr is where a person sees it.
     echo_errors = output_format != "text" or not sys.stdout.isatty()
-    for result in results:
+    for result in with_copies(results, copies):
         summary.add(result)
         progress.hide()
         if result.error and echo_errors:

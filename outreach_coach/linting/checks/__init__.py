@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .appeals import LastResort, UnnamedFutureGain
+from .copies import MassMessage
 from .asks import AskKind, AskWithoutOffer, BroadQuestion, MeetingWithout
 from .base import Check, Context, Hit, Param
 from .combine import AnyOf
@@ -47,6 +48,8 @@ CHECK_TYPES: dict[str, type[Check]] = {
     # combining
     "any-of": AnyOf,
     "one-finding": OneFinding,
+    # across the files of one run
+    "mass-message": MassMessage,
 }
 
 __all__ = ["CHECK_TYPES", "Check", "Context", "Hit", "Param"]

@@ -1,0 +1,1 @@
+"""A folder of outreach as one campaign: outcomes, follow-ups due, copies sent to many, and reply rates."""
