@@ -18,6 +18,8 @@ SAID_VERBS = frozenset({"write", "email", "message", "promise", "mention"})
 MESSAGE_NOUNS = frozenset({"note", "email", "message", "letter"})
 # The writer as a grammatical person: "you showed me", "you spoke to our volunteers".
 WRITER_WORDS = frozenset({"me", "us", "our", "my"})
+# Words that make "your X" a relation the writer had with the reader: "your former field tech", "your old intern".
+PAST_RELATION_WORDS = frozenset({"former", "old", "ex"})
 # Kinds a parse may overturn: the wording cues for these are weaker than what a clause shows.
 OPEN_KINDS = frozenset({"cold", "follow-up"})
 # How many paragraphs of the body say what the message is for.
@@ -28,12 +30,12 @@ def read_kind(message: Message, doc) -> tuple[str, str]:
     """(kind, cue) for a message whose kind is open: the first clause that shows a kind, else its first reading."""
     start, end = message.sections.get("body", (0, len(message.text)))
     lead_end = _lead_end(message.text, start, end)
-    lead = [sent for sent in doc.sents if start <= sent.start_char < lead_end]
+    lead = [sent for sent in doc.sents if sent.end_char > start and sent.start_char < lead_end]
     greeting = doc.char_span(*message.sections.get("greeting", (0, 0)), alignment_mode="expand")
     for kind, found in (("introduction", _introduces(greeting, lead, doc)),
                         ("follow-up", _writer_wrote_before(lead)),
-                        ("thank-you", _thanks_for_the_past(lead)),
                         ("intro-request", _asks_to_be_introduced(lead)),
+                        ("thank-you", _thanks_for_the_past(lead)),
                         ("check-in", _reader_helped_writer(lead))):
         if found is not None:
             return kind, f"{kind}: '{found.text.strip()[:60]}'"
@@ -116,8 +118,12 @@ def _reader_helped_writer(lead):
 
 
 def _past_contact(sent) -> bool:
-    """The reader acted on the writer in the past: 'you showed me', 'you asked us', 'you spoke to our team'."""
+    """The reader acted on the writer in the past ('you showed me', 'you spoke to our team'), or the writer
+    names a relation they had ('your former field tech')."""
     for token in sent:
+        if (token.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "your" for c in token.children)
+                and any(c.lower_ in PAST_RELATION_WORDS and c.dep_ == "amod" for c in token.children)):
+            return True
         if token.tag_ == "VBD" and _subject_is(token, "you") and any(
                 t.lower_ in WRITER_WORDS for t in token.subtree if t.i != token.i):
             return True
