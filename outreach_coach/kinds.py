@@ -66,7 +66,7 @@ def _introduces(greeting, lead, doc):
     for sent in doc.sents:
         for token in sent:
             if token.lemma_.lower() in COPY_VERBS and any(
-                    child.dep_ in ("dobj", "nsubj") and (child.pos_ == "PROPN" or child.lower_ == "you")
+                    child.dep_ in ("dobj", "nsubj") and (child.ent_type_ == "PERSON" or child.lower_ == "you")
                     for child in token.children):
                 return sent
     addressed = {sent[0].text for sent in doc.sents if len(sent) > 2 and sent[0].pos_ == "PROPN"

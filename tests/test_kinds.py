@@ -12,7 +12,7 @@ def kind_of(coach, text: str) -> str:
      "introduction"),
     ("Hi Oren,\n\nSaskia breeds queens for the valley co-op and your hives above the orchard need requeening.\n\nDee\n",
      "cold"),
-    ("Hi Tova,\n\nI've copied Milan here: he tunes the concert grands at city hall.\n\nRuth\n", "introduction"),
+    ("Hi Tova,\n\nI've copied Jiri here: he tunes the concert grands at city hall.\n\nRuth\n", "introduction"),
     ("Hi Tova,\n\nMilan tunes the concert grands at city hall; could you tell me how he voices the hammers?\n\nRuth\n",
      "cold"),
     ("Isa, Kofi —\n\nIsa, Kofi anneals borosilicate next door. Kofi, Isa has the spare glory hole.\n\nPia\n",
@@ -52,3 +52,10 @@ def test_the_settled_kind_and_its_cue_reach_the_message_and_the_rules(coach):
     assert result.message.kind == "introduction" and "Isa, Kofi" in result.message.kind_cue
     assert "intro-without-opt-in" in {f.rule for f in result.findings}
     assert "no-reference-to-their-work" not in {f.rule for f in result.findings}
+
+
+def test_copying_a_thing_is_not_putting_a_person_on_the_thread(coach):
+    assert kind_of(coach, "Hi Tova,\n\nI've copied Steinway's hammer chart for our upright; how do you voice "
+                          "the treble?\n\nRuth\n") == "cold"
+    assert kind_of(coach, "Hi Tova,\n\nI've copied Milan Novak here; he voices the treble on concert "
+                          "grands.\n\nRuth\n") == "introduction"
