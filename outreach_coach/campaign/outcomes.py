@@ -12,7 +12,8 @@ from ..inputs.messages import Message
 ANSWERED_OUTCOMES = frozenset({"replied", "meeting", "declined"})
 # The attribution line a mail client writes above a quoted reply: "On <date>, <who> wrote:" (may wrap once).
 _ATTRIBUTION = re.compile(r"^[ \t>]*On\b([^\n]{0,300}(?:\n[^\n]{0,300})?)\bwrote:[ \t]*$", re.MULTILINE | re.IGNORECASE)
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Starts only where an address can start, so a long line without "@" is scanned once, not from every letter.
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)

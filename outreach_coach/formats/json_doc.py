@@ -18,7 +18,9 @@ class JsonFormatter(Formatter):
         if result.error:
             entry = {"path": result.path, "error": result.error}
         else:
-            entry = {"path": result.path, "kind": result.kind, "channel": result.channel, "score": result.score,
+            entry = {"path": result.path, "kind": result.kind,
+                     "kind_cue": result.message.kind_cue if result.message else "",
+                     "channel": result.channel, "score": result.score,
                      "findings": [f.to_dict() for f in result.findings]}
             if result.language:
                 entry["language"] = result.language

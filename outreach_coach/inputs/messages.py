@@ -50,6 +50,8 @@ _FORMAT_CHARS = re.compile(
 # Characters that show as a space (no-break and the other space separators, Zs): read as a plain space.
 _SPACE_CHARS = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
+# Cues that settle a kind without reading the text (kinds.py reads the rest from the parse).
+FRONT_MATTER_CUE, REPLY_CUE = "front matter", "reply"
 # Kind inference from the text when front matter does not say (HEURISTICS: "When kind is absent").
 _KIND_CUES = (
     ("introduction", re.compile(
@@ -114,6 +116,7 @@ class Message:
     language: str | None = None  # set only when the body is surely not English (languageid.py)
     replied: dt.date | bool | None = None  # front matter `replied:` a date, or False; None when not said
     outcome: str | None = None  # front matter `outcome:`, one of OUTCOMES
+    kind_cue: str = ""  # what the kind was read from (front matter, a reply, wording, a clause)
 
     def section(self, name: str) -> str:
         start, end = self.sections.get(name, (0, 0))
@@ -336,7 +339,7 @@ def _assemble(source: str, path: str, fmt: str, meta: dict, body: str, body_star
     subject = _optional_str(meta, "subject", path)
     to = _recipient(meta.get("to"), path)
     parts: BodyParts = split_body(body)
-    kind, inferred = _kind(meta, parts, path)
+    kind, inferred, kind_cue = _kind(meta, parts, path)
     channel = _choice(meta, "channel", CHANNELS, path)
     if channel is None:
         channel = "email" if subject is not None or fmt == "eml" else ("linkedin" if kind == "connection-note" else "other")
@@ -367,7 +370,7 @@ def _assemble(source: str, path: str, fmt: str, meta: dict, body: str, body_star
         log.warning("%s: front matter 'previous' (%s) is after this message's date (%s): check the dates; "
                     "timing is not checked", path, previous.isoformat(), sent.isoformat())
     return Message(
-        path=path, format=fmt, source=source, meta=meta, kind=kind, kind_inferred=inferred,
+        path=path, format=fmt, source=source, meta=meta, kind=kind, kind_inferred=inferred, kind_cue=kind_cue,
         channel=channel, subject=subject, sent=sent, previous=previous, to=to, sender=_sender(meta.get("from")),
         disabled=frozenset(_str_list(meta.get("disable"), "disable", path)),
         text=text, sections=sections, context=parts.context, origin=origin, line_starts=line_starts,
@@ -390,18 +393,20 @@ def _show(value: Any, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[:limit - 3] + "..."
 
 
-def _kind(meta: dict, parts: BodyParts, path: str) -> tuple[str, bool]:
+def _kind(meta: dict, parts: BodyParts, path: str) -> tuple[str, bool, str]:
+    """(kind, inferred, cue). A reply's structure settles it; wording gives a first reading the parse may revise."""
     kind = _choice(meta, "kind", KINDS, path)
     if kind:
-        return kind, False
+        return kind, False, FRONT_MATTER_CUE
     subject = str(meta.get("subject") or "")
     if parts.context or meta.get("in-reply-to") or re.match(r"\s*re:", subject, re.I):
-        return "follow-up", True
+        return "follow-up", True, REPLY_CUE
     content = parts.kept_text[parts.content[0]:parts.content[1]]
     for cue_kind, pattern in _KIND_CUES:
-        if pattern.search(content):
-            return cue_kind, True
-    return "cold", True
+        found = pattern.search(content)
+        if found:
+            return cue_kind, True, f"wording: '{found.group(0)}'"
+    return "cold", True, ""
 
 
 def _choice(meta: dict, key: str, allowed: tuple[str, ...], path: str) -> str | None:

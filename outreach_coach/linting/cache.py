@@ -1,6 +1,7 @@
 """Stored lint results: a message whose content, rule set, config and version are unchanged skips spaCy."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -127,7 +128,10 @@ class ResultCache:
         try:
             data = json.loads(rows[0][0])
             findings = tuple(Finding(**{**f, "severity": Severity.parse(f["severity"])}) for f in data["findings"])
-            return FileResult(message.path, findings, data["kind"], data["channel"], message=message)
+            # The kind as the engine settled it (from the parse, perhaps), so a hit reads like the run that stored it.
+            settled = message if (message.kind, message.kind_cue) == (data["kind"], data["kind_cue"]) else \
+                dataclasses.replace(message, kind=data["kind"], kind_cue=data["kind_cue"])
+            return FileResult(message.path, findings, data["kind"], data["channel"], message=settled)
         except (TypeError, ValueError, KeyError, AttributeError) as err:  # a damaged row is a miss, and this run replaces it
             self._notice("row", f"cache {self._path}: unreadable stored result replaced ({type(err).__name__})")
             return None
@@ -136,7 +140,8 @@ class ResultCache:
         """Store a successful result (errors are not stored: they may be passing troubles)."""
         if result.error or self._db is None:
             return
-        value = json.dumps({"kind": result.kind, "channel": result.channel,
+        kind_cue = result.message.kind_cue if result.message else message.kind_cue
+        value = json.dumps({"kind": result.kind, "kind_cue": kind_cue, "channel": result.channel,
                             "findings": [f.to_dict() for f in result.findings]})
         self._batch.append((self._key(message), value))
         if len(self._batch) >= _BATCH:

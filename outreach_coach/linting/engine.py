@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import Any
 
 from .. import config as config_module
 from ..inputs import messages, files as reading
-from ..understanding import lexicon, nlp
+from ..understanding import kinds, lexicon, nlp
 from ..understanding.reading import Reading
 from .checks.base import Context, Hit
 from ..config import Config
@@ -129,14 +130,31 @@ class Coach:
 
     def _lint_batch(self, batch: list[Message | FileResult]) -> Iterator[FileResult]:
         wanted = [item for item in batch if isinstance(item, Message)]
-        plans = {id(m): self._plan(m) for m in wanted}
-        needs_doc = [m for m in wanted if any(rule.id in self.rules.parsing for rule in plans[id(m)])]
+        # A message whose kind is open is parsed first (in the same single pipe) so its kind is settled
+        # before the rules that apply to it are chosen; the others are planned at once.
+        open_kind = {id(m) for m in wanted if _kind_is_open(m)}
+        plans = {id(m): self._plan(m) for m in wanted if id(m) not in open_kind}
+        needs_doc = [m for m in wanted if id(m) in open_kind
+                     or any(rule.id in self.rules.parsing for rule in plans[id(m)])]
         docs = dict(zip(map(id, needs_doc), self._pipe([m.text for m in needs_doc]))) if needs_doc else {}
+        settled: dict[int, Message] = {}
+        for message in wanted:
+            if id(message) in open_kind:
+                kind, cue = kinds.read_kind(message, docs[id(message)])
+                settled[id(message)] = dataclasses.replace(message, kind=kind, kind_cue=cue)
+                plans[id(message)] = self._plan(settled[id(message)])
         for item in batch:
             if isinstance(item, FileResult):
                 yield item
             else:
-                yield self._lint_one(item, plans[id(item)], docs.get(id(item)))
+                yield self._lint_one(settled.get(id(item), item), plans[id(item)], docs.get(id(item)))
+
+    def settled_message(self, message: Message) -> Message:
+        """The message with its kind read from the parse when front matter and structure left it open."""
+        if not _kind_is_open(message):
+            return message
+        kind, cue = kinds.read_kind(message, next(iter(self._pipe([message.text]))))
+        return dataclasses.replace(message, kind=kind, kind_cue=cue)
 
     def _plan(self, message: Message) -> list[Rule]:
         """The enabled rules for this message, less those front matter or `per-file-disable` switch off."""
@@ -153,7 +171,7 @@ class Coach:
 
     def _pipe(self, texts: list[str]):
         if self._nlp is None:
-            loaded = nlp.load(self.config.model, self.rules.features())
+            loaded = nlp.load(self.config.model, self.rules.features() | kinds.FEATURES)
             for rule in self.rules.enabled:
                 try:
                     rule.check.prepare(loaded)
@@ -208,3 +226,9 @@ class Coach:
             line=line, column=column, end_line=end_line, end_column=end_column,
             suggestion=_PLACEHOLDER_VAR.sub(fill, hit.suggestion or rule.suggestion),
         )
+
+
+def _kind_is_open(message: Message) -> bool:
+    """Inferred from wording only, to a kind a clause may overturn (a reply's structure settles it)."""
+    return (message.kind_inferred and message.kind_cue != messages.REPLY_CUE and message.kind in kinds.OPEN_KINDS
+            and not message.language)

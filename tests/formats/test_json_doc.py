@@ -22,7 +22,7 @@ def test_streamed_document_equals_json_dump(coach, count):
         formatter.file(result)
     formatter.finish(Summary())
     expected = {"files": [{"path": r.path, "error": r.error} if r.error else
-                          {"path": r.path, "kind": r.kind, "channel": r.channel, "score": r.score,
+                          {"path": r.path, "kind": r.kind, "kind_cue": "", "channel": r.channel, "score": r.score,
                            "findings": [f.to_dict() for f in r.findings]} for r in results]}
     assert stream.getvalue() == json.dumps(expected, indent=2) + "\n"
 

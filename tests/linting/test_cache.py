@@ -128,3 +128,13 @@ def test_message_key_depends_on_content(field):
     assert cache_module.message_key(changed) != cache_module.message_key(message)
     assert cache_module.message_key(dataclasses.replace(message, path="elsewhere.md")) == \
         cache_module.message_key(message)
+
+
+def test_a_kind_read_from_the_parse_comes_back_from_the_cache(tmp_path, coach):
+    text = "Hi Oren and Saskia,\n\nOren keeps forty hives above the orchard and Saskia breeds queens.\n\nDee\n"
+    items = [parse(text, "bees.txt", today=TODAY)]
+    first, _ = run(tmp_path, coach, items)
+    second, linted = run(tmp_path, coach, items)
+    assert linted == [] and items[0].kind == "cold"
+    assert second[0].message.kind == first[0].message.kind == "introduction"
+    assert second[0].message.kind_cue == first[0].message.kind_cue != ""

@@ -142,6 +142,17 @@ def _parse_draft(path: str, config_path: str | None):
         sys.exit(ExitCode.USAGE)
 
 
+def _kind_as_lint_reads_it(message, config_path: str | None):
+    """The message with the kind lint settles from the parse; without a spaCy model, the kind structure gives."""
+    from ...linting.engine import Coach
+    from ...understanding.nlp import ModelError
+
+    try:
+        return Coach(load_config(config_path)).settled_message(message)
+    except ModelError:
+        return message
+
+
 @template_group.command("render")
 @click.argument("template_id")
 @click.option("--var", "pairs", multiple=True, metavar="KEY=VALUE", help="A variable's value (repeatable).")
@@ -225,7 +236,7 @@ def followup_command(sent_message, today, pairs, output, force, config_path):
     """Say when to follow up a sent message, and draft the follow-up once it is time."""
     from ...writing.followup import describe, draft_values, plan
 
-    message = _parse_draft(sent_message, config_path)
+    message = _kind_as_lint_reads_it(_parse_draft(sent_message, config_path), config_path)
     try:
         chosen = plan(message, today)
     except InputError as err:
