@@ -116,6 +116,8 @@ def _job_phrase(token: "Token", requested: bool) -> bool:
     if lemma == "join" and requested and any(c.dep_ == "dobj" and any(g.lower_ == "your" for g in c.children)
                                              for c in children):
         return True
+    if lemma == "application" and requested and token.dep_ == "dobj" and token.head.lemma_ in ("accept", "consider"):
+        return True  # "please accept my application": asks the reader to take the writer on
     if lemma in CV_NOUNS - {"application", "portfolio"} and requested:
         verb = token.head
         return verb.lemma_ in ("pass", "forward", "send", "share", "hand", "give", "circulate", "put") and any(
@@ -132,7 +134,8 @@ def _job_noun(token: "Token", requested: bool) -> bool:
     # "I've applied for the open role": the writer's own step, not an ask of the reader.
     if any(n.lemma_ in ("apply", "interview") for n in lang.clause_chain(token)):
         return False
-    if "any" in dets and lemma != "opportunity":
+    # "Any opportunity to learn" is a chance; "any opportunities you have" are the reader's openings.
+    if "any" in dets and (lemma != "opportunity" or _held_by_reader(token)):
         return True
     if not requested:
         return False
@@ -140,6 +143,12 @@ def _job_noun(token: "Token", requested: bool) -> bool:
         return True
     return bool(dets & {"open", "available", "any", "new"}) or _on_their_team(token) or (
         token.head.lemma_ in JOB_VERBS and _theirs_or_mine(token.head))
+
+
+def _held_by_reader(noun: "Token") -> bool:
+    """ "Openings (that) you have": a relative clause makes the noun the reader's to give."""
+    return any(c.dep_ in ("relcl", "acl") and any(s.dep_ == "nsubj" and s.lower_ == "you" for s in c.children)
+               for c in noun.children)
 
 
 def _theirs_or_mine(verb: "Token") -> bool:

@@ -25,6 +25,7 @@ EFFECT_VERBS = WordSet("praise", "effect-verbs")
 GENERIC_TARGETS = WordSet("praise", "generic-targets")
 READER_WORDS = WordSet("praise", "reader-words")
 PLEASANTRY_NOUNS = WordSet("praise", "pleasantry-nouns")
+MOVED_BY_VERBS = WordSet("praise", "moved-by-verbs")
 
 
 def belongs_to_reader(noun: "Token") -> bool:
@@ -102,7 +103,7 @@ def praised_target(token: "Token") -> "Token | None":
             return None  # "I'd love your feedback" asks; it does not praise
         return next((c for c in token.children if c.dep_ == "dobj" and belongs_to_reader(c)
                      or c.dep_ == "ccomp" and subject_is_reader(c)), None)
-    if lemma in ("impress", "impressed"):
+    if lemma in MOVED_BY_VERBS or token.lower_ in MOVED_BY_VERBS:
         return next((o for c in token.children if c.dep_ in ("agent", "prep") for o in c.children
                      if belongs_to_reader(o)), None)
     if lemma == "work" and token.head.lemma_.lower() in ("keep", "do"):

@@ -192,7 +192,9 @@ class GreetingAddress(Check):
         if parts and addresses_name(words, parts):
             return
         if not words:
-            if parts and not self._named_early(message, parts):
+            # A bare salutation ("Hi!") addresses no one whether or not we know the name; a missing
+            # greeting only says so when there was a name to use.
+            if (greeting.strip() or parts) and not (parts and self._named_early(message, parts)):
                 yield Hit(start, end, {"greeting": greeting.strip() or "no greeting"})
             return
         if addresses_no_one(words, message, frozenset(_no_name_words(ctx.doc, start, end))):
