@@ -21,3 +21,8 @@ def make_runner(coach):
         ctx = Context(message, pipeline(message.text), (0, 0)).within(scope)
         return [message.text[hit.start:hit.end] for hit in check.run(ctx)]
     return run
+
+
+def body(text: str) -> str:
+    """A short draft around one body line."""
+    return f"Hi Jo,\n\n{text}\n\nAl"

@@ -3,16 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..check_runner import make_runner
-
-
-@pytest.fixture(scope="module")
-def run(coach):
-    return make_runner(coach)
-
-
-def body(text: str) -> str:
-    return f"Hi Jo,\n\n{text}\n\nAl"
+from ..check_runner import body
 
 
 @pytest.mark.parametrize("text, spans", [

@@ -3,17 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from ..check_runner import make_runner
+from ..check_runner import body
 from ..conftest import rule_ids
-
-
-@pytest.fixture(scope="module")
-def run(coach):
-    return make_runner(coach)
-
-
-def body(text: str) -> str:
-    return f"Hi Jo,\n\n{text}\n\nAl"
 
 
 @pytest.mark.parametrize("text, spans", [

@@ -46,6 +46,17 @@ def _echo_lines(text: str) -> None:
         click.echo(printable(line))
 
 
+def _report(folder, today, output_format, config_path, compute, to_json, to_text) -> None:
+    """Read the folder, compute one campaign report, print it as JSON or as escaped text."""
+    day = _today(today)
+    coach, messages = _messages(folder, config_path, day)
+    result = compute(coach, messages, day)
+    if output_format == "json":
+        click.echo(json.dumps(to_json(result, day), indent=2))
+    else:
+        _echo_lines(to_text(result))
+
+
 @click.command("due")
 @folder_argument
 @today_option
@@ -55,13 +66,9 @@ def due_command(folder, today, output_format, config_path):
     """Sent messages to follow up now, check-ins due, and threads to leave alone, oldest first."""
     from ...campaign.due import due, due_text
 
-    day = _today(today)
-    _coach, messages = _messages(folder, config_path, day)
-    steps = due(messages, day, today_given=today is not None)
-    if output_format == "json":
-        click.echo(json.dumps({"today": day.isoformat(), "threads": [s.to_dict() for s in steps]}, indent=2))
-    else:
-        _echo_lines(due_text(steps))
+    _report(folder, today, output_format, config_path,
+            lambda _coach, messages, day: due(messages, day, today_given=today is not None),
+            lambda steps, day: {"today": day.isoformat(), "threads": [s.to_dict() for s in steps]}, due_text)
 
 
 @click.command("stats")
@@ -73,10 +80,4 @@ def stats_command(folder, today, output_format, config_path):
     """Reply rate over the folder, and per rule the reply rate with and without it firing (computed locally)."""
     from ...campaign.stats import stats, stats_text
 
-    day = _today(today)
-    coach, messages = _messages(folder, config_path, day)
-    result = stats(coach, messages, day)
-    if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2))
-    else:
-        _echo_lines(stats_text(result))
+    _report(folder, today, output_format, config_path, stats, lambda result, _day: result.to_dict(), stats_text)
