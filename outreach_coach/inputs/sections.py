@@ -125,3 +125,12 @@ def _signature_span(text: str, floor: int) -> tuple[int, int]:
 def _name_like(line: str) -> bool:
     words = line.strip().split()
     return 0 < len(words) <= 5 and not re.search(r"[.?!]$", line.strip()) and not line.strip().endswith(":")
+
+
+# Text in quotation marks is the writer mentioning words, not using them ("rather than 'pick your brain'").
+_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|(?<!\w)'[^'\n]{4,200}'(?!\w)")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each stretch of text in quotation marks."""
+    return [m.span() for m in _QUOTED.finditer(text)]

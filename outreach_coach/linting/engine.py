@@ -20,6 +20,7 @@ from ..config import Config
 from ..errors import ConfigError, InputError, did_you_mean
 from .findings import Finding, score
 from ..inputs.messages import Message
+from ..inputs.sections import quoted_spans
 from .ruleset import Rule, RuleSet
 
 log = logging.getLogger(__name__)
@@ -30,15 +31,6 @@ MAX_BATCH_CHARS = 200_000
 # Check types that read no English words, so they hold for a draft in any language.
 LANGUAGE_FREE_CHECKS = frozenset({"empty", "missing-subject", "length", "days-between", "exclamations", "shouting"})
 _PLACEHOLDER_VAR = re.compile(r"\{([a-z_]+)\}")
-# Text in quotation marks is the writer mentioning words, not using them ("rather than 'pick your brain'").
-_QUOTED = re.compile(r"\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|(?<!\w)'[^'\n]{4,200}'(?!\w)")
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each stretch of text in quotation marks."""
-    return [m.span() for m in _QUOTED.finditer(text)]
-
-
 @dataclass(frozen=True)
 class FileResult:
     """The outcome for one file: its findings and score, or the error that stopped it being read."""

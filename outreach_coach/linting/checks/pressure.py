@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...inputs.sections import quoted_spans
 from ...understanding import clauses as language
 from .base import Check, Context, Hit
 from .combine import AnyOf
@@ -236,7 +237,6 @@ class OneFinding(AnyOf):
     """Like any-of, but one problem said several ways is one finding: on the sentence with most hits."""
 
     def run(self, ctx: Context) -> Iterator[Hit]:
-        from ..engine import quoted_spans
 
         quoted = quoted_spans(ctx.message.text)
         hits = [h for h in super().run(ctx) if not any(s <= h.start and h.end <= e for s, e in quoted)]
