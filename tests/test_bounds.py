@@ -44,3 +44,25 @@ def test_hostile_patterns_are_refused_at_load_naming_file_and_rule(tmp_path, che
 def test_the_sandbox_refuses_runaway_work(source):
     with pytest.raises(TemplateError):
         render(source)
+
+
+def test_a_fifo_named_on_the_command_line_is_refused_not_waited_on(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "draft.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "outreach_coach", "lint", "--no-cache", str(fifo)],
+                          capture_output=True, text=True, timeout=120)  # a hang guard, not a speed test
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert str(fifo) in done.stderr and "regular file" in done.stderr
+
+
+def test_thousands_of_blank_lines_lint_without_a_rule_timing_out():
+    from outreach_coach import Coach
+
+    text = "Hi Dana,\n\nCould I pick your brain?" + "\n" * 5000 + "Thanks,\nRui\n"
+    result = Coach().lint_text(text, "blank.txt", "txt")
+    assert result.error is None
+    assert "pick-your-brain" in {f.rule for f in result.findings}
