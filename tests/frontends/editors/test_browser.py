@@ -102,7 +102,10 @@ def test_from_a_bad_draft_to_a_rendered_template_that_lints_clean(server, page, 
     assert "active" in finding.get_attribute("class")
     shot("findings")
 
-    suggested = page.wait_for_selector(".suggestions button")
+    # A locator, not an element handle: the list is redrawn when the check comes back, and a locator
+    # finds the button again instead of clicking one that has left the page.
+    suggested = page.locator(".suggestions button").first
+    suggested.wait_for()
     template_id = suggested.get_attribute("data-template")
     suggested.click()
     assert page.input_value("#template") == template_id
@@ -143,7 +146,7 @@ def test_the_page_keeps_the_writers_template_values_and_rendered_message_through
     assert page.locator("#check").bounding_box()["y"] + 30 < 800, "the Check button is off a 1280x800 window"
     page.fill("#draft", DRAFT)
     page.click("#check")
-    first = page.wait_for_selector(".suggestions button").get_attribute("data-template")
+    first = page.locator(".suggestions button").first.get_attribute("data-template")
     chosen = next(tid for tid in ("follow-up/thank-you", "cold/researcher") if tid != first)
     page.select_option("#template", chosen)
 
