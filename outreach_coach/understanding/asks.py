@@ -88,7 +88,8 @@ def _takes_on_writers_kind(person: "Token") -> bool:
     if verb.lemma_ == "take" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
         return False
     kind = lang.lemma_of(person)
-    return any(c.lower_ == "another" for c in person.children) or any(
+    # "another" or "any" one of a kind is a place on their staff, whoever fills it
+    return any(c.lower_ in ("another", "any") for c in person.children) or any(
         t.dep_ == "attr" and lang.lemma_of(t) == kind and t.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.head.children) for t in person.doc)
 
@@ -116,6 +117,9 @@ def _job_phrase(token: "Token", requested: bool) -> bool:
     if lemma == "join" and requested and any(c.dep_ == "dobj" and any(g.lower_ == "your" for g in c.children)
                                              for c in children):
         return True
+    if token.lower_ in ("anything", "something") and token.head.lemma_ == "have" and token.dep_ == "dobj" and any(
+            c.lower_ in ("open", "available") for c in children):
+        return requested  # "does the yard have anything open?": an opening someone holds, not opening hours
     if lemma == "application" and requested and token.dep_ == "dobj" and token.head.lemma_ in ("accept", "consider"):
         return True  # "please accept my application": asks the reader to take the writer on
     if lemma in CV_NOUNS - {"application", "portfolio"} and requested:
