@@ -88,8 +88,7 @@ def _takes_on_writers_kind(person: "Token") -> bool:
     if verb.lemma_ == "take" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
         return False
     kind = lang.lemma_of(person)
-    # "another" or "any" one of a kind is a place on their staff, whoever fills it
-    return any(c.lower_ in ("another", "any") for c in person.children) or any(
+    return any(c.lower_ == "another" for c in person.children) or any(
         t.dep_ == "attr" and lang.lemma_of(t) == kind and t.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.head.children) for t in person.doc)
 
