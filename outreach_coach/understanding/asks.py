@@ -116,14 +116,27 @@ def _job_phrase(token: "Token", requested: bool) -> bool:
     if lemma == "join" and requested and any(c.dep_ == "dobj" and any(g.lower_ == "your" for g in c.children)
                                              for c in children):
         return True
+    if token.lower_ in ("anything", "something") and token.head.lemma_ == "have" and token.dep_ == "dobj" and any(
+            c.lower_ in ("open", "available") for c in children):
+        return requested  # "does the yard have anything open?": an opening someone holds, not opening hours
     if lemma == "application" and requested and token.dep_ == "dobj" and token.head.lemma_ in ("accept", "consider"):
         return True  # "please accept my application": asks the reader to take the writer on
     if lemma in CV_NOUNS - {"application", "portfolio"} and requested:
+        return _handed_on(token.head) and not any(c.lower_ == "you" and c.dep_ == "dative" for c in token.head.children)
+    if lemma == "name" and requested and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in children):
+        # "put my name forward", "pass my name to whoever hires": the writer proposed for a post
         verb = token.head
-        return verb.lemma_ in ("pass", "forward", "send", "share", "hand", "give", "circulate", "put") and any(
-            c.dep_ in ("prep", "prt") and c.lower_ in ("to", "along", "on", "in front") for c in verb.children) \
-            and not any(c.lower_ in ("you",) and c.dep_ in ("dative",) for c in verb.children)
+        return _handed_on(verb) and (any(c.lower_ == "forward" for c in verb.children) or any(
+            lang.lemma_of(t) in JOB_NOUNS | {"hire"} for c in verb.children if c.dep_ == "prep"
+            for t in c.subtree))
     return False
+
+
+def _handed_on(verb: "Token") -> bool:
+    """ "Pass it to", "send it along", "put it forward": the writer's papers or name handed to a third party."""
+    return verb.lemma_ in ("pass", "forward", "send", "share", "hand", "give", "circulate", "put") and any(
+        c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("to", "along", "on", "in front", "forward")
+        for c in verb.children)
 
 
 def _job_noun(token: "Token", requested: bool) -> bool:

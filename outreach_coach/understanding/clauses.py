@@ -316,11 +316,15 @@ def _writers_request(verb: Token) -> bool:
 
 
 def _asks_reader_whether(verb: Token) -> bool:
-    """ "...to see if you might have time", "I wanted to ask whether you'd be open to..." """
+    """ "...to see if you might have time", "I wanted to ask whether you'd be open to...".
+
+    The reader's side counts as the reader ("...ask whether your crew is taking on keepers").
+    """
     for clause in verb.children:
         if clause.dep_ in ("ccomp", "advcl", "xcomp") and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children) and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "i", "we") for c in clause.children):
+                c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("you", "i", "we") or any(
+                    g.dep_ == "poss" and g.lower_ == "your" for g in c.children)) for c in clause.children):
             return True
     return False
 

@@ -169,7 +169,7 @@ class ReaderSilence(_ClauseCheck):
     def found(self, ctx: Context) -> Iterator[tuple["Token", "Token"]]:
         for sent in language.sentences(ctx.doc, ctx.scope):
             for token in sent:
-                if self._counts_attempts(token) or self._remarks_silence(token):
+                if self._counts_attempts(token) or self._remarks_silence(token) or _nothing_back(token):
                     yield _phrase_start(token), token
                 elif self._knows_it_arrived(token):
                     yield token, token
@@ -194,8 +194,8 @@ class ReaderSilence(_ClauseCheck):
             return False
         head = token.head
         none_said = any(c.lower_ in NONE_WORDS for c in token.children)
-        if head.lower_ == "with" and none_said:
-            return True  # "five weeks with zero response"
+        if head.lower_ == "with" and none_said or head.lower_ == "without" and _time_passed(head.head):
+            return True  # "five weeks with zero response", "it's been a month without a reply"
         if head.lower_ == "as" and head.head.lower_ == "much":
             head = head.head.head  # "not so much as an acknowledgement"
         if head.lemma_ not in GETTING_VERBS or token.dep_ not in ("dobj", "pobj", "nsubjpass") or not _writer_or_none(head):
@@ -215,6 +215,19 @@ class ReaderSilence(_ClauseCheck):
             return False
         return any(c.dep_ == "ccomp" and c.lemma_ in READING_VERBS and any(
             _the_reader(g) for g in c.children if g.dep_ in ("nsubj", "dobj")) for c in token.children)
+
+
+def _time_passed(verb: "Token") -> bool:
+    """ "It has been three weeks": a stretch of time named as what has gone by."""
+    return verb.lemma_ == "be" and any(c.dep_ in ("attr", "npadvmod") and c.lemma_ in TIME_WORDS for c in verb.children)
+
+
+def _nothing_back(token: "Token") -> bool:
+    """ "Nothing back yet", "I've heard nothing back": the writer noting that no answer returned."""
+    if token.lower_ != "nothing":
+        return False
+    back = any(t.lower_ == "back" for t in (*token.children, *token.head.children))
+    return back and (token.dep_ in ("ROOT", "dep") or _writer_or_none(token.head))
 
 
 def _phrase_start(noun: "Token") -> "Token":
