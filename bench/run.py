@@ -24,9 +24,9 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import write_corpus  # noqa: E402
-from outreach_coach.understanding import nlp
-from outreach_coach.linting.engine import BATCH_SIZE, Coach
 from outreach_coach.inputs.messages import format_for, parse
+from outreach_coach.linting.engine import BATCH_SIZE, Coach
+from outreach_coach.understanding import nlp
 
 COACH = [sys.executable, "-m", "outreach_coach"]
 # Every process runs the code of the checkout this script lives in, whatever is installed.

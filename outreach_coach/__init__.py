@@ -10,10 +10,10 @@ Library use::
 """
 from __future__ import annotations
 
-from .linting.engine import Coach, FileResult
 from .errors import ConfigError, InputError
-from .linting.findings import Finding, Severity, score
 from .inputs.messages import Message, parse
+from .linting.engine import Coach, FileResult
+from .linting.findings import Finding, Severity, score
 
 __version__ = "0.1.0"
 __all__ = ["Coach", "ConfigError", "FileResult", "Finding", "InputError", "Message", "Severity", "parse", "score"]

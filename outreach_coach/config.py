@@ -8,9 +8,9 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from .errors import ConfigError, did_you_mean
-from .understanding import lexicon
-from .linting.findings import Severity
 from .inputs.files import DEFAULT_GLOBS, DEFAULT_MAX_BYTES
+from .linting.findings import Severity
+from .understanding import lexicon
 from .yamlfile import load_yaml_file
 
 if sys.version_info >= (3, 11):

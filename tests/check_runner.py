@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from outreach_coach.inputs import messages
-from outreach_coach.understanding import nlp
 from outreach_coach.linting.checks import CHECK_TYPES, Context
 from outreach_coach.linting.checks.base import validate_options
+from outreach_coach.understanding import nlp
 
 from .conftest import TODAY
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from outreach_coach import Coach, InputError
-from outreach_coach.inputs import files as reading
 from outreach_coach.config import Config
+from outreach_coach.inputs import files as reading
 from outreach_coach.inputs.messages import MAX_TEXT_CHARS, parse
 
 from .conftest import TODAY

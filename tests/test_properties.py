@@ -11,8 +11,8 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from outreach_coach.linting.engine import FileResult
 from outreach_coach.inputs.messages import KINDS, RECIPIENT_TYPES
+from outreach_coach.linting.engine import FileResult
 
 FORMATS = ("txt", "md", "eml")
 KEYS = ("kind", "channel", "subject", "sent", "previous", "to", "disable", "from", "date")

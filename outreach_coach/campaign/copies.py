@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from datasketch import MinHash, MinHashLSH
 
 from ..config import Config
+from ..inputs.messages import Message
 from ..linting.checks.base import Hit
 from ..linting.engine import Coach, FileResult
-from ..inputs.messages import Message
 from ..linting.ruleset import Rule
 
 RULE_ID = "mass-message"

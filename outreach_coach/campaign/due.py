@@ -10,8 +10,8 @@ import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..writing.followup import CHECK_IN_AFTER, REMINDER_AFTER, REMINDER_BY
 from ..inputs.messages import Message
+from ..writing.followup import CHECK_IN_AFTER, REMINDER_AFTER, REMINDER_BY
 from .outcomes import Outcome, is_sent, outcome_of
 from .threads import Thread, threads
 

@@ -8,10 +8,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..inputs.messages import Message
 from ..linting.engine import Coach
 from ..writing.followup import REMINDER_AFTER
-from ..inputs.messages import Message
-from .copies import RULE_ID as COPY_RULE, CopyIndex
+from .copies import RULE_ID as COPY_RULE
+from .copies import CopyIndex
 from .outcomes import is_sent, outcome_of
 from .threads import threads
 

@@ -21,11 +21,11 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from .. import __version__
 from .. import config as config_module
-from ..linting.engine import Coach
 from ..errors import ConfigError
+from ..inputs.messages import format_for
+from ..linting.engine import Coach
 from ..linting.findings import Finding, Severity
 from .lsp_guard import FramedInput, QuietProtocol
-from ..inputs.messages import format_for
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ import yaml
 
 from ..errors import InputError, did_you_mean
 from ..understanding.language_id import foreign_language
-from .sections import BodyParts, split_body
 from ..yamlfile import describe_error, parse_yaml
+from .sections import BodyParts, split_body
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .. import __version__
-from .engine import Coach, FileResult
-from .findings import Finding, Severity
+from ..bundled import PACKAGE_DIR
 from ..inputs.messages import Message
 from ..understanding.nlp import MODEL_CANDIDATES
-from ..bundled import PACKAGE_DIR
+from .engine import Coach, FileResult
+from .findings import Finding, Severity
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Union
 
 from ..config import Config
-from .engine import Coach, FileResult
 from ..errors import InputError
 from ..inputs.messages import Message, format_for, parse
+from .engine import Coach, FileResult
 
 if TYPE_CHECKING:
     import dask.bag

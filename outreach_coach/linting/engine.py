@@ -1,10 +1,10 @@
 """The engine: parse each message once, run spaCy once per message in batches, run the rules, stamp findings."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import logging
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -12,15 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from .. import config as config_module
-from ..inputs import messages, files as reading
+from ..config import Config
+from ..errors import ConfigError, InputError, did_you_mean
+from ..inputs import files as reading
+from ..inputs import messages
+from ..inputs.messages import Message
+from ..inputs.sections import quoted_spans
 from ..understanding import kinds, lexicon, nlp
 from ..understanding.reading import Reading
 from .checks.base import Context, Hit
-from ..config import Config
-from ..errors import ConfigError, InputError, did_you_mean
 from .findings import Finding, score
-from ..inputs.messages import Message
-from ..inputs.sections import quoted_spans
 from .ruleset import Rule, RuleSet
 
 log = logging.getLogger(__name__)

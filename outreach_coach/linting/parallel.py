@@ -1,9 +1,9 @@
 """Lint in worker processes, each loading the model once; results come back in input order, streamed."""
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import itertools
-import ctypes
 import logging
 import os
 import signal
@@ -15,8 +15,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 
 from ..config import Config
-from .engine import Coach, FileResult
 from ..inputs.messages import Message
+from .engine import Coach, FileResult
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from ..articles import ARTICLES
-from .checks import CHECK_TYPES, Check
-from .checks.base import validate_options
+from ..bundled import bundled_folder
 from ..config import Config
 from ..errors import ConfigError, did_you_mean
-from .findings import Severity
 from ..inputs.messages import CHANNELS, KINDS, RECIPIENT_TYPES
 from ..yamlfile import load_yaml_file
-from ..bundled import bundled_folder
+from .checks import CHECK_TYPES, Check
+from .checks.base import validate_options
+from .findings import Severity
 
 log = logging.getLogger(__name__)
 

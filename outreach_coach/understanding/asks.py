@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import clauses as lang
-from .meetings import is_meeting_word, with_someone_else
 from .lexicon import WordSet
+from .meetings import is_meeting_word, with_someone_else
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
+
 from .lexicon import WordSet
 
 if TYPE_CHECKING:

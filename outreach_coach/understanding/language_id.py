@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+
 from .lexicon import WordSet
 
 log = logging.getLogger(__name__)

@@ -8,9 +8,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .ownership import owned_by_reader, writers_own
-from .references import ENGAGEMENT_VERBS, VAGUE_MODIFIERS, Reference, is_work_noun, numbered_sentences
 from .lexicon import WordSet
+from .ownership import owned_by_reader, writers_own
+from .references import (
+    ENGAGEMENT_VERBS,
+    VAGUE_MODIFIERS,
+    Reference,
+    is_work_noun,
+    numbered_sentences,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

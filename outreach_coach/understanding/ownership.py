@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
 from .lexicon import WordSet
 
 if TYPE_CHECKING:

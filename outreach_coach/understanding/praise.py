@@ -10,9 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .ownership import FIRST_PERSON, MODALS, READER_PRONOUNS, owned_by_reader, subject_is_reader
-from .references import CREATION_VERBS, numbered_sentences
 from .lexicon import WordSet
+from .ownership import (
+    FIRST_PERSON,
+    MODALS,
+    READER_PRONOUNS,
+    owned_by_reader,
+    subject_is_reader,
+)
+from .references import CREATION_VERBS, numbered_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

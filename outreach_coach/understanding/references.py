@@ -15,8 +15,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .clauses import DEMAND_LEMMAS
-from .ownership import INDEFINITE, MODALS, READER_PRONOUNS, TOPIC_PREPOSITIONS, owned_by_reader, possessor, prep_objects, relative_clauses, subject_is_reader, writers_own
 from .lexicon import WordSet
+from .ownership import (
+    INDEFINITE,
+    MODALS,
+    READER_PRONOUNS,
+    TOPIC_PREPOSITIONS,
+    owned_by_reader,
+    possessor,
+    prep_objects,
+    relative_clauses,
+    subject_is_reader,
+    writers_own,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..linting.checks.recipient import address_words, addresses_no_one
 from ..inputs.messages import Message
+from ..linting.checks.recipient import address_words, addresses_no_one
 
 _GREETING = re.compile(
     r"^\s*(hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+([^,!:\n]{1,60}?)\s*[,!:]?\s*$", re.I)

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .drafts import sender_name, values_from
 from ..errors import InputError
 from ..inputs.messages import Message
+from .drafts import sender_name, values_from
 from .templates import Template, check_known
 
 REMINDER_AFTER = dt.timedelta(days=7)

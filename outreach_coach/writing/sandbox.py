@@ -6,7 +6,13 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateRuntimeError, nodes
+from jinja2 import (
+    FunctionLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateRuntimeError,
+    nodes,
+)
 from jinja2.sandbox import SandboxedEnvironment, SecurityError, safe_range
 
 MAX_OUTPUT_CHARS = 200_000

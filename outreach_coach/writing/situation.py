@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..inputs.messages import Message
 from ..understanding import clauses as language
 from ..understanding.asks import JOB_NOUNS
-from ..inputs.messages import Message
 from ..understanding.lexicon import WordSet
 
 if TYPE_CHECKING:

@@ -10,14 +10,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .situation import Situation, recipient_type, situation
-from ..linting.findings import Finding
 from ..inputs.messages import Message
+from ..linting.findings import Finding
+from .situation import Situation, recipient_type, situation
 from .templates import Catalogue, Template
 
 if TYPE_CHECKING:
-    from ..understanding.reading import Reading
     from ..linting.engine import FileResult
+    from ..understanding.reading import Reading
 
 WEIGHTS = {"default": 0.5, "kind": 4.0, "recipient-type": 5.0, "channel": 1.0, "wrong-channel": -3.0, "fix": 0.25}
 # What the draft asks shapes the message most (a meeting, a pitch, a job); context (research, shared) less.

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..bundled import bundled_folder, is_bundled
 from ..config import Config
-from .situation import SIGNALS
 from ..errors import ConfigError, did_you_mean
 from ..inputs.messages import CHANNELS, KINDS, RECIPIENT_TYPES
 from ..yamlfile import load_yaml_text
-from ..bundled import bundled_folder, is_bundled
+from .situation import SIGNALS
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment

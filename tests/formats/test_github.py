@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import io
 
+from outreach_coach.formats import FORMATTERS, Summary
 from outreach_coach.linting.engine import FileResult
 from outreach_coach.linting.findings import Finding, Severity
-from outreach_coach.formats import FORMATTERS, Summary
 
 
 def render(rules, results, **options) -> list[str]:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from outreach_coach.formats import FORMATTERS, Summary
 from outreach_coach.linting.engine import FileResult
 from outreach_coach.linting.findings import Finding, Severity
-from outreach_coach.formats import FORMATTERS, Summary
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from bench.corpus import draft
-from outreach_coach.linting.engine import FileResult
-from outreach_coach.linting.findings import Finding, Severity
 from outreach_coach.formats import FORMATTERS, Summary
 from outreach_coach.formats.sarif import LEVELS, artifact_location, artifact_uri
+from outreach_coach.linting.engine import FileResult
+from outreach_coach.linting.findings import Finding, Severity
 
 from ..conftest import shared_path
 

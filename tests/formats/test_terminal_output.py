@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from outreach_coach.linting.engine import FileResult
-from outreach_coach.linting.findings import Finding, Severity
 from outreach_coach.formats import FORMATTERS, Summary
 from outreach_coach.formats.terminal import printable
+from outreach_coach.linting.engine import FileResult
+from outreach_coach.linting.findings import Finding, Severity
 
 HOSTILE = "a\x1b]0;owned\x07\x1b[2J\rb\nfake.txt:1:1: error forged\u202etxt.exe\x9b"
 

@@ -6,8 +6,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from outreach_coach.inputs import messages
 from outreach_coach.frontends.cli import cli
+from outreach_coach.inputs import messages
 
 DRAFT_MD = """---
 kind: cold

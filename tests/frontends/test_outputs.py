@@ -6,9 +6,12 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from outreach_coach.frontends.cli import outputs
-from outreach_coach.frontends.cli import cli
-from outreach_coach.frontends.cli.outputs import OutputError, check_target, write_atomically
+from outreach_coach.frontends.cli import cli, outputs
+from outreach_coach.frontends.cli.outputs import (
+    OutputError,
+    check_target,
+    write_atomically,
+)
 
 from ..conftest import REPO
 

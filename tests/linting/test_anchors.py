@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bench.corpus import draft
-from outreach_coach.understanding import nlp
 from outreach_coach.linting.checks.anchors import AnchoredMatcher, required_words
+from outreach_coach.understanding import nlp
 
 PATTERNS = [
     [{"LOWER": "pick"}, {"LOWER": "your"}, {"LEMMA": "brain"}],

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import draft
-from outreach_coach.linting import cache as cache_module
 from outreach_coach import config as config_module
+from outreach_coach.inputs.messages import Message, parse
+from outreach_coach.linting import cache as cache_module
 from outreach_coach.linting.cache import ResultCache
 from outreach_coach.linting.engine import Coach, FileResult
-from outreach_coach.inputs.messages import Message, parse
 
 from ..conftest import TODAY
 

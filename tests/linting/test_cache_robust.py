@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from outreach_coach.linting import cache as cache_module
 from outreach_coach import config as config_module
+from outreach_coach.linting import cache as cache_module
 from outreach_coach.linting.cache import ResultCache
 from outreach_coach.linting.engine import Coach
 

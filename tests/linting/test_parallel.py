@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from bench.corpus import draft
+from outreach_coach.inputs.messages import Message, parse
 from outreach_coach.linting import parallel
 from outreach_coach.linting.engine import FileResult
-from outreach_coach.inputs.messages import Message, parse
 
 from ..conftest import TODAY
 
@@ -72,8 +72,8 @@ def test_many_inputs_use_one_worker_per_core_by_default(coach, monkeypatch):
 
 def test_a_worker_error_reaches_the_caller_with_its_message(tmp_path):
     from outreach_coach import config as config_module
-    from outreach_coach.linting.engine import Coach
     from outreach_coach.errors import ConfigError
+    from outreach_coach.linting.engine import Coach
 
     (tmp_path / "rules").mkdir()
     coach = Coach(config_module.from_mapping({"rule-paths": ["rules"]}, base=tmp_path), today=TODAY)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from outreach_coach import config as config_module
-from outreach_coach.linting.checks import CHECK_TYPES
 from outreach_coach.errors import ConfigError
+from outreach_coach.linting.checks import CHECK_TYPES
 from outreach_coach.linting.ruleset import RuleSet, load_rule
 
 GOOD = """id: shouting-subject

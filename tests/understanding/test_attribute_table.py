@@ -8,7 +8,10 @@ spacy = pytest.importorskip("spacy")
 from bench.corpus import write_corpus  # noqa: E402
 from outreach_coach.inputs.messages import format_for, parse  # noqa: E402
 from outreach_coach.understanding import nlp as nlp_module  # noqa: E402
-from outreach_coach.understanding.attribute_table import AttributeTable, compile_attribute_ruler  # noqa: E402
+from outreach_coach.understanding.attribute_table import (  # noqa: E402
+    AttributeTable,
+    compile_attribute_ruler,
+)
 
 # Words the ruler's own exceptions are about (contractions, "gonna", "y'all", pronouns, existential "there").
 EDGE_TEXTS = [

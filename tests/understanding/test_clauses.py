@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from outreach_coach.linting.ruleset import RuleSet
 from outreach_coach.understanding import clauses as lang
 from outreach_coach.understanding import nlp
-from outreach_coach.linting.ruleset import RuleSet
 
 
 @pytest.fixture(scope="session")

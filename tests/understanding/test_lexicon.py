@@ -9,10 +9,9 @@ import pytest
 
 from outreach_coach.config import from_mapping
 from outreach_coach.errors import ConfigError
+from outreach_coach.linting.ruleset import RuleSet
 from outreach_coach.understanding import lexicon
 from outreach_coach.understanding.lexicon import Lexicon, WordSet, load_family
-
-from outreach_coach.linting.ruleset import RuleSet
 
 from ..conftest import REPO
 

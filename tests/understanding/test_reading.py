@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from outreach_coach.understanding import nlp
-from outreach_coach.understanding.reading import Reading
 from outreach_coach.inputs import messages
 from outreach_coach.linting.ruleset import RuleSet
+from outreach_coach.understanding import nlp
+from outreach_coach.understanding.reading import Reading
 
 from ..conftest import TODAY
 

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from outreach_coach.inputs import messages
 from outreach_coach.errors import InputError
+from outreach_coach.inputs import messages
 from outreach_coach.writing.followup import describe, draft_values, original_ask, plan
 from outreach_coach.writing.templates import Catalogue, RenderError, render
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from outreach_coach.writing.situation import SIGNALS
 from outreach_coach.linting.engine import Coach
 from outreach_coach.linting.findings import Finding, Severity
+from outreach_coach.writing.situation import SIGNALS
 from outreach_coach.writing.suggest import SIGNAL_REASONS, SIGNAL_WEIGHTS, rank
 from outreach_coach.writing.templates import Catalogue, render
 

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from outreach_coach.inputs import messages
 from outreach_coach.config import Config
 from outreach_coach.errors import ConfigError
+from outreach_coach.inputs import messages
 from outreach_coach.linting.findings import Severity
 from outreach_coach.linting.ruleset import RuleSet
-from outreach_coach.writing.templates import Catalogue, RenderError, builtin_templates_dir, render
+from outreach_coach.writing.templates import (
+    Catalogue,
+    RenderError,
+    builtin_templates_dir,
+    render,
+)
 
 from ..conftest import shared_path
 

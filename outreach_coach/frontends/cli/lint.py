@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from ...linting.cache import CACHE_DIR, ResultCache
 from ...config import FAIL_LEVELS, KEYS
 from ...errors import did_you_mean
-from ...linting.findings import Severity
 from ...formats import FORMATTERS, Summary
 from ...formats.terminal import printable
+from ...linting.cache import CACHE_DIR, ResultCache
+from ...linting.findings import Severity
 from ...linting.ruleset import RuleSet, expand_example
 from ...understanding import lexicon
 from .common import ExitCode, load_config

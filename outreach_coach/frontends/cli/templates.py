@@ -10,10 +10,10 @@ from typing import Any
 import click
 
 from ...errors import ConfigError, InputError
-from .outputs import OutputError, check_target, write_atomically
 from ...writing.templates import Catalogue, RenderError, Template, render
 from ...yamlfile import load_yaml_file
 from .common import ExitCode, load_config
+from .outputs import OutputError, check_target, write_atomically
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                              help="Config file (default: .outreach-coach.yaml or pyproject.toml, found upward).")
@@ -131,7 +131,8 @@ def _vars_file(path: str | None) -> dict[str, Any]:
 
 
 def _parse_draft(path: str, config_path: str | None):
-    from ...inputs import messages, files as reading
+    from ...inputs import files as reading
+    from ...inputs import messages
 
     config = load_config(config_path)
     try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...writing import drafts, suggest
-from ...linting.engine import Coach, FileResult
 from ...inputs.messages import CHANNELS, FORMATS, KINDS, RECIPIENT_TYPES
+from ...linting.engine import Coach, FileResult
+from ...writing import drafts, suggest
 from ...writing.templates import Catalogue, RenderError, render
 
 RECIPIENT_FIELDS = ("name", "role", "org", "type", "work", "shared")

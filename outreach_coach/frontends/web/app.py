@@ -16,8 +16,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ...config import Config
-from ...linting.engine import Coach
 from ...errors import ConfigError
+from ...linting.engine import Coach
 from ...writing.templates import Catalogue
 from . import api
 

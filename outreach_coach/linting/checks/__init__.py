@@ -2,15 +2,29 @@
 from __future__ import annotations
 
 from .appeals import LastResort, UnnamedFutureGain
-from .copies import MassMessage
 from .asks import AskKind, AskWithoutOffer, BroadQuestion, MeetingWithout
 from .base import Check, Context, Hit, Param
 from .combine import AnyOf
+from .copies import MassMessage
 from .hype import SelfHype
 from .matching import Pattern, Phrase, Regex
-from .metrics import DaysBetween, EmptyBody, Length, MissingSubject, PronounRatio, QuestionCount, ReadingGrade
+from .metrics import (
+    DaysBetween,
+    EmptyBody,
+    Length,
+    MissingSubject,
+    PronounRatio,
+    QuestionCount,
+    ReadingGrade,
+)
 from .pressure import DeadlineDemand, OneFinding, ReaderSilence
-from .recipient import CommonGround, GenericPraise, GreetingAddress, SubjectContent, WorkReference
+from .recipient import (
+    CommonGround,
+    GenericPraise,
+    GreetingAddress,
+    SubjectContent,
+    WorkReference,
+)
 from .tone import Exclamations, Shouting
 
 CHECK_TYPES: dict[str, type[Check]] = {

@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...understanding import clauses as language
+from ...understanding.lexicon import WordSet
 from .base import Context, Hit
 from .pressure import _ClauseCheck
-from ...understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

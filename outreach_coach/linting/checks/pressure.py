@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from ...inputs.sections import quoted_spans
 from ...understanding import clauses as language
+from ...understanding.lexicon import WordSet
 from .base import Check, Context, Hit
 from .combine import AnyOf
 from .matching import FILTER_PARAMS, MatchFilter
-from ...understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...understanding.lexicon import WordSet
 from ...understanding.listed_work import STOP, content_stems, role_references, stem
-from ...understanding.praise import praise_in, states_effect
 from ...understanding.ownership import INSTITUTION_WORDS, name_parts
+from ...understanding.praise import praise_in, states_effect
 from ...understanding.references import numbered_sentences
 from .base import Check, Context, Hit, Param
-from ...understanding.lexicon import WordSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -6,8 +6,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...understanding import readability
-from .base import Check, Context, Hit, Param
 from ...understanding.lexicon import WordSet
+from .base import Check, Context, Hit, Param
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -19,8 +19,8 @@ uvicorn = pytest.importorskip("uvicorn")
 sync_api = pytest.importorskip("playwright.sync_api")
 
 from outreach_coach import config as config_module
-from outreach_coach.linting.engine import Coach
 from outreach_coach.frontends.web import create_app
+from outreach_coach.linting.engine import Coach
 
 from .conftest import TEST_RULE_ID  # noqa: E402
 

@@ -12,7 +12,6 @@ import pytest
 pytest.importorskip("pygls")
 
 from outreach_coach.frontends.lsp_guard import FramedInput
-
 from tests.conftest import REPO  # noqa: E402
 
 TIMEOUT = 60

@@ -12,8 +12,8 @@ if importlib.util.find_spec("httpx2") is None and importlib.util.find_spec("http
 from starlette.testclient import TestClient  # noqa: E402
 
 from outreach_coach import config as config_module
-from outreach_coach.writing.templates import Catalogue
 from outreach_coach.frontends.web import create_app
+from outreach_coach.writing.templates import Catalogue
 
 from .conftest import BAD_DRAFT, GOOD_DRAFT, TEST_RULE_ID  # noqa: E402
 
