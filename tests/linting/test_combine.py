@@ -6,15 +6,9 @@ import pytest
 from outreach_coach.errors import ConfigError
 from outreach_coach.linting.ruleset import load_rule
 
-from ..check_runner import make_runner
-
 EXCLAIM = {"type": "exclamations", "min-count": 2}
 GUARANTEE = {"type": "pattern", "patterns": [[{"LEMMA": "guarantee"}]]}
 
-
-@pytest.fixture(scope="module")
-def run(coach):
-    return make_runner(coach)
 
 
 def test_hits_of_every_part_are_reported(run):

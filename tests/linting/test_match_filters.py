@@ -6,16 +6,10 @@ import pytest
 from outreach_coach.errors import ConfigError
 from outreach_coach.linting.ruleset import load_rule
 
-from ..check_runner import make_runner
-
 ASAP = [[{"LOWER": "asap"}]]
 HEARD_BACK = [[{"LEMMA": "hear"}, {"LOWER": "back"}]]
 NO_WORRIES = [[{"LOWER": "no"}, {"LOWER": "worries"}]]
 
-
-@pytest.fixture(scope="module")
-def run(coach):
-    return make_runner(coach)
 
 
 @pytest.mark.parametrize("option, text, plain", [
